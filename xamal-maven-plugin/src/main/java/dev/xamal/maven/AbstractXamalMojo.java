@@ -1,0 +1,116 @@
+package dev.xamal.maven;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.UsageException;
+import dev.xamal.core.output.Output;
+import dev.xamal.core.output.Redactor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The common parameters of every goal and the one place that turns core's failures into Maven's:
+ * a user's mistake becomes a {@link MojoFailureException}, an environment failure a
+ * {@link MojoExecutionException}. Messages pass through the run's {@link Redactor}; the stack
+ * trace is logged (redacted) at debug level only, never attached to the Maven exception.
+ */
+public abstract class AbstractXamalMojo extends AbstractMojo {
+
+    /** The Maven project the goal runs in (the execution root for aggregator goals). */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** The current Maven session. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /**
+     * The destination: loads {@code config/xamal.<destination>.yml} over {@code config/xamal.yml}
+     * and selects {@code .xamal/secrets.<destination>}.
+     */
+    @Parameter(property = "xamal.destination")
+    protected String destination;
+
+    /** The configuration file, relative to the project directory. */
+    @Parameter(property = "xamal.configFile", defaultValue = "config/xamal.yml")
+    protected String configFile;
+
+    /** Comma-separated host patterns ({@code *} matches any characters) the goal acts on. */
+    @Parameter(property = "xamal.hosts")
+    protected String hosts;
+
+    /** Comma-separated role patterns ({@code *} matches any characters) the goal acts on. */
+    @Parameter(property = "xamal.roles")
+    protected String roles;
+
+    /** The version label to build, deploy or boot instead of the one derived from git. */
+    @Parameter(property = "xamal.version")
+    protected String version;
+
+    /** Skip every hook. */
+    @Parameter(property = "xamal.skipHooks", defaultValue = "false")
+    protected boolean skipHooks;
+
+    /** Skip this goal entirely. */
+    @Parameter(property = "xamal.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Show debug lines (remote command lines, timings) without Maven's {@code -X}. */
+    @Parameter(property = "xamal.verbose", defaultValue = "false")
+    protected boolean verbose;
+
+    /** Show only warnings and errors. */
+    @Parameter(property = "xamal.quiet", defaultValue = "false")
+    protected boolean quiet;
+
+    /** Seconds to wait for a held deploy lock before giving up (0: fail at once). */
+    @Parameter(property = "xamal.lockWait", defaultValue = "0")
+    protected int lockWait;
+
+    private final Redactor redactor = new Redactor();
+    private Output output;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("xamal: skipped");
+            return;
+        }
+        output = Output.redacting(new MavenOutput(getLog(), verbose, quiet), redactor);
+        try {
+            run();
+        } catch (UsageException e) {
+            logTrace(e);
+            throw new MojoFailureException(redactor.redact(e.getMessage()));
+        } catch (EnvironmentException e) {
+            logTrace(e);
+            throw new MojoExecutionException(redactor.redact(e.getMessage()));
+        }
+    }
+
+    /** The goal's work: build a request, call core, print the result. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The run's output; every line is redacted. */
+    protected final Output output() {
+        return output;
+    }
+
+    /** The run's redactor, where loaded secrets register their values. */
+    protected final Redactor redactor() {
+        return redactor;
+    }
+
+    private void logTrace(Exception e) {
+        if (getLog().isDebugEnabled()) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            getLog().debug(redactor.redact(trace.toString()));
+        }
+    }
+}
