@@ -127,7 +127,7 @@ final class ConfigFileReader {
         if (first == null) {
             return new ConfigException(display, "", "template error; fix the {{ }} or {% %} expressions");
         }
-        String message = firstLine(first.getMessage());
+        String message = firstLine(first.getMessage()).replaceFirst("^[A-Za-z.]*Exception: ", "");
         String hint = message.contains("Unknown token")
                 ? "; define the variable or give it a default, e.g. {{ env.NAME | default('value') }}"
                 : "; fix the {{ }} or {% %} expression";
