@@ -158,7 +158,9 @@ final class ConfigModelReader {
             if (value.isMap()) {
                 value.requireKeys(ROLE_KEYS);
                 roles.add(role(name, value.get("hosts"), value, primaryRole, globalEnv, defaultPort));
-            } else if (value.isList() || value.isAbsent()) {
+            } else if (value.isAbsent()) {
+                continue; // an empty role, e.g. one a destination unsets
+            } else if (value.isList()) {
                 roles.add(role(name, value, null, primaryRole, globalEnv, defaultPort));
             } else {
                 throw value.fail("must be a list of hosts or a map with hosts (and cmd, env, tags, proxy)");
