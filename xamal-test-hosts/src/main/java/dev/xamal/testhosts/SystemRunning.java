@@ -1,10 +1,6 @@
 package dev.xamal.testhosts;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.testcontainers.containers.ContainerLaunchException;
@@ -42,7 +38,7 @@ final class SystemRunning extends AbstractWaitStrategy {
         }
         if (sshMapped) {
             int port = waitStrategyTarget.getMappedPort(TestHost.SSH_PORT);
-            while (!sshBanner(waitStrategyTarget.getHost(), port)) {
+            while (!SshBanner.answers(waitStrategyTarget.getHost(), port, Duration.ofSeconds(2))) {
                 pauseOrGiveUp(deadline, "no SSH banner on " + waitStrategyTarget.getHost() + ":" + port);
             }
         }
@@ -60,18 +56,6 @@ final class SystemRunning extends AbstractWaitStrategy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerLaunchException("Interrupted while waiting for " + containerName(), e);
-        }
-    }
-
-    private static boolean sshBanner(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1000);
-            socket.setSoTimeout(2000);
-            InputStream in = socket.getInputStream();
-            byte[] banner = in.readNBytes(4);
-            return new String(banner, StandardCharsets.US_ASCII).equals("SSH-");
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -85,7 +85,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
             throw new IllegalStateException("Real-host tests are on (" + (policy.ci() ? "CI=true" : "forced")
                     + ") but no container engine answers; " + RealHostsPolicy.HOW_TO_PROVISION);
         }
-        Path directory = HostGroup.newDirectory();
+        Path directory = LocalFiles.privateTempDirectory();
         group = HostGroup.start(spec.spec(), HostImages.load(), directory);
     }
 
