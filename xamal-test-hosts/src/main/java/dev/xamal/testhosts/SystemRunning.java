@@ -3,6 +3,7 @@ package dev.xamal.testhosts;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -33,13 +34,16 @@ final class SystemRunning extends AbstractWaitStrategy {
                         + exec("systemctl", "--failed", "--no-legend", "--plain"));
             }
             if (!state.equals("running")) {
-                pauseOrGiveUp(deadline, "systemctl is-system-running still answers '" + state + "'");
+                String last = state;
+                pauseOrGiveUp(deadline, () -> "systemctl is-system-running still answers '" + last + "'");
             }
         }
         if (sshMapped) {
             int port = waitStrategyTarget.getMappedPort(TestHost.SSH_PORT);
             while (!SshBanner.answers(waitStrategyTarget.getHost(), port, Duration.ofSeconds(2))) {
-                pauseOrGiveUp(deadline, "no SSH banner on " + waitStrategyTarget.getHost() + ":" + port);
+                pauseOrGiveUp(deadline, () -> "no SSH banner on " + waitStrategyTarget.getHost() + ":" + port
+                        + " (system " + systemState() + "; failed units: "
+                        + exec("systemctl", "--failed", "--no-legend", "--plain").strip() + ")");
             }
         }
     }
@@ -59,10 +63,10 @@ final class SystemRunning extends AbstractWaitStrategy {
         }
     }
 
-    private void pauseOrGiveUp(Instant deadline, String why) {
+    private void pauseOrGiveUp(Instant deadline, Supplier<String> why) {
         if (Instant.now().isAfter(deadline)) {
             throw new ContainerLaunchException(containerName() + " not ready after " + startupTimeout.toSeconds()
-                    + " s: " + why);
+                    + " s: " + why.get());
         }
         try {
             Thread.sleep(POLL.toMillis());
