@@ -50,11 +50,20 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        startHosts();
+        if (RealHostsPolicy.current().enabled()) {
+            startHosts();
+        }
     }
 
+    /** Skips each test on its own when real hosts are off, so the run's skip count includes it. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (!RealHostsPolicy.current().enabled()) {
+            if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
+                System.err.println("[xamal-test-hosts] " + RealHostsPolicy.SKIP_MESSAGE);
+            }
+            Assumptions.abort(RealHostsPolicy.SKIP_MESSAGE);
+        }
         if (group == null) {
             perTest = true;
             startHosts();
@@ -75,12 +84,6 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
 
     private void startHosts() {
         RealHostsPolicy policy = RealHostsPolicy.current();
-        if (!policy.enabled()) {
-            if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
-                System.err.println("[xamal-test-hosts] " + RealHostsPolicy.SKIP_MESSAGE);
-            }
-            Assumptions.abort(RealHostsPolicy.SKIP_MESSAGE);
-        }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new IllegalStateException("Real-host tests are on (" + (policy.ci() ? "CI=true" : "forced")
                     + ") but no container engine answers; " + RealHostsPolicy.HOW_TO_PROVISION);
