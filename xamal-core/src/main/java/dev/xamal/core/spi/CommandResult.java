@@ -24,7 +24,7 @@ public record CommandResult(int exitStatus, String stdout, String stderr) {
 
     /** The last {@value #TAIL_LINES} lines of stdout followed by stderr. */
     public static String tailOf(String stdout, String stderr) {
-        String combined = (stdout == null ? "" : stdout)
+        String combined = (stdout == null ? "" : stdout.stripTrailing())
                 + (stderr == null || stderr.isEmpty() ? "" : "\n" + stderr);
         String[] lines = combined.strip().split("\\R");
         int from = Math.max(0, lines.length - TAIL_LINES);
