@@ -1,6 +1,6 @@
 package dev.xamal.ssh;
 
-import static dev.xamal.ssh.ShellQuoting.quote;
+import static dev.xamal.core.commands.Shell.quote;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.spi.CommandResult;

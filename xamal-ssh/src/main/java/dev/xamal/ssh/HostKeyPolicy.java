@@ -1,5 +1,6 @@
 package dev.xamal.ssh;
 
+import dev.xamal.core.config.SshConfig.HostKeyChecking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.xamal.ssh;
 
+import dev.xamal.core.config.SshConfig.HostKeyChecking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.xamal.ssh;
 
 import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.commands.Shell;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.RemoteCommand;
@@ -92,7 +93,7 @@ final class SshRemoteHost implements RemoteHost {
             return;
         }
         List<String> temps = new ArrayList<>(orphanedTemps);
-        String line = "rm -f -- " + temps.stream().map(ShellQuoting::quote).collect(Collectors.joining(" "));
+        String line = "rm -f -- " + temps.stream().map(Shell::quote).collect(Collectors.joining(" "));
         try {
             if (new CommandExecution(target, session, RemoteCommand.of(line)).run().succeeded()) {
                 temps.forEach(orphanedTemps::remove);

@@ -1,6 +1,7 @@
 package dev.xamal.ssh;
 
 import dev.xamal.core.config.Host;
+import dev.xamal.core.config.SshConfig.HostKeyChecking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
