@@ -8,6 +8,9 @@ import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +37,7 @@ final class HostKeyPolicy {
         if (checking == HostKeyChecking.ACCEPT_NEW) {
             createParentDirectory(this.knownHosts);
         }
-        this.verifier = new KnownHostsServerKeyVerifier(this::unknownHost, this.knownHosts);
+        this.verifier = new CanonicalKnownHostsVerifier(this::unknownHost, this.knownHosts);
         this.verifier.setModifiedServerKeyAcceptor(this::changedKey);
     }
 
@@ -81,7 +84,33 @@ final class HostKeyPolicy {
 
     /** How OpenSSH writes a host in known_hosts: bare on port 22, {@code [host]:port} otherwise. */
     static String knownHostsAddress(String host, int port) {
-        return port == 22 ? host : "[" + host + "]:" + port;
+        String canonical = Ipv6Text.canonical(host);
+        return port == 22 ? canonical : "[" + canonical + "]:" + port;
+    }
+
+    /**
+     * Also matches IPv6 hosts written in their usual short form ({@code [::1]:2222}): MINA only
+     * looks for the long form the JDK prints.
+     */
+    private static final class CanonicalKnownHostsVerifier extends KnownHostsServerKeyVerifier {
+        CanonicalKnownHostsVerifier(ServerKeyVerifier delegate, Path file) {
+            super(delegate, file);
+        }
+
+        @Override
+        protected Collection<SshdSocketAddress> resolveHostNetworkIdentities(ClientSession session,
+                                                                             SocketAddress remote) {
+            Collection<SshdSocketAddress> identities = super.resolveHostNetworkIdentities(session, remote);
+            List<SshdSocketAddress> all = new ArrayList<>();
+            for (SshdSocketAddress identity : identities) {
+                String canonical = Ipv6Text.canonical(identity.getHostName());
+                if (!canonical.equals(identity.getHostName())) {
+                    all.add(new SshdSocketAddress(canonical, identity.getPort()));
+                }
+            }
+            all.addAll(identities);
+            return all;
+        }
     }
 
     private static void createParentDirectory(Path file) {
