@@ -160,4 +160,16 @@ class PoolTest extends InProcessServerTest {
             assertThat(highest.get()).isEqualTo(1);
         }
     }
+
+    @Test
+    void sendsKeepalivesOnAnIdleConnection() {
+        SshOptions keepalive = options().withConnection(Duration.ofSeconds(10), 10, Duration.ofMillis(100),
+                Duration.ZERO, 1, Duration.ZERO);
+        try (SshTransport transport = new SshTransport(keepalive)) {
+            transport.open(host()).run("true");
+            waitUntil(() -> server.keepalivesReceived() >= 3, Duration.ofSeconds(20), "three keepalives arrived");
+            assertThat(transport.open(host()).run("echo alive").stdout()).isEqualTo("alive\n");
+        }
+        assertThat(server.sessionsCreated()).isEqualTo(1);
+    }
 }

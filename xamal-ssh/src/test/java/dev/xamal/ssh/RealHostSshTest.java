@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.SshConfig.HostKeyChecking;
+import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
@@ -50,11 +52,26 @@ class RealHostSshTest {
         try (SshTransport transport = new SshTransport(options())) {
             RemoteHost remote = transport.open(publicHost());
             assertThat(remote.run("whoami").stdout()).isEqualTo(hosts.user() + "\n");
-            assertThat(remote.exec(dev.xamal.core.spi.RemoteCommand.of("exit 5")).exitStatus()).isEqualTo(5);
+            assertThat(remote.exec(RemoteCommand.of("exit 5")).exitStatus()).isEqualTo(5);
 
             remote.write("TOKEN=abc\n".getBytes(StandardCharsets.UTF_8), "/tmp/app.env", 0600);
             assertThat(remote.run("stat -c '%a %U' /tmp/app.env && cat /tmp/app.env").stdout())
                     .isEqualTo("600 " + hosts.user() + "\nTOKEN=abc\n");
+        }
+    }
+
+    @Test
+    void allocatesAPseudoTerminalOnlyWhenAsked() {
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(publicHost());
+            List<String> lines = new java.util.ArrayList<>();
+            remote.run(RemoteCommand.of("tty").withPty(true).withListener((stream, line) -> lines.add(line)));
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).matches("/dev/pts/[0-9]+");
+
+            CommandResult withoutPty = remote.exec(RemoteCommand.of("tty"));
+            assertThat(withoutPty.exitStatus()).isEqualTo(1);
+            assertThat(withoutPty.stdout()).isEqualTo("not a tty\n");
         }
     }
 

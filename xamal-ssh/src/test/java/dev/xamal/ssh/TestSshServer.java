@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
@@ -30,6 +33,7 @@ final class TestSshServer implements AutoCloseable {
     private final SshServer sshd;
     private final KeyPair hostKey;
     private final AtomicInteger sessionsCreated = new AtomicInteger();
+    private final AtomicInteger keepalivesReceived = new AtomicInteger();
 
     private TestSshServer(SshServer sshd, KeyPair hostKey) {
         this.sshd = sshd;
@@ -60,6 +64,15 @@ final class TestSshServer implements AutoCloseable {
                 server.sessionsCreated.incrementAndGet();
             }
         });
+        List<RequestHandler<ConnectionService>> handlers = new ArrayList<>();
+        handlers.add((service, request, wantReply, buffer) -> {
+            if (request.startsWith("keepalive@")) {
+                server.keepalivesReceived.incrementAndGet();
+            }
+            return RequestHandler.Result.Unsupported; // the default handlers still answer it
+        });
+        handlers.addAll(sshd.getGlobalRequestHandlers());
+        sshd.setGlobalRequestHandlers(handlers);
         try {
             sshd.start();
         } catch (IOException e) {
@@ -87,6 +100,11 @@ final class TestSshServer implements AutoCloseable {
     /** How many SSH sessions (TCP connections with a handshake) clients opened so far. */
     int sessionsCreated() {
         return sessionsCreated.get();
+    }
+
+    /** How many keepalive requests clients sent. */
+    int keepalivesReceived() {
+        return keepalivesReceived.get();
     }
 
     int activeSessions() {
