@@ -29,12 +29,14 @@ final class SessionOpener {
     private final SshClient client;
     private final SshOptions options;
     private final HostKeyPolicy hostKeys;
+    private final KnownHostKeyTypes keyTypes;
     private final Semaphore starts;
 
-    SessionOpener(SshClient client, SshOptions options, HostKeyPolicy hostKeys) {
+    SessionOpener(SshClient client, SshOptions options, HostKeyPolicy hostKeys, KnownHostKeyTypes keyTypes) {
         this.client = client;
         this.options = options;
         this.hostKeys = hostKeys;
+        this.keyTypes = keyTypes;
         this.starts = new Semaphore(options.maxConcurrentStarts(), true);
     }
 
@@ -62,7 +64,11 @@ final class SessionOpener {
         ClientSession session = null;
         try {
             hostKeys.forget(target.hostname(), target.port());
-            options.proxy().ifPresent(proxy -> forgetJumpHost(proxy));
+            keyTypes.expect(target.hostname(), target.port());
+            options.proxy().map(JumpHost::parse).ifPresent(jump -> {
+                hostKeys.forget(jump.hostname(), jump.port());
+                keyTypes.expect(jump.hostname(), jump.port());
+            });
             HostConfigEntry entry = resolve(target);
             session = client.connect(entry, null, null).verify(options.connectTimeout()).getSession();
             session.auth().verify(options.connectTimeout());
@@ -114,11 +120,6 @@ final class SessionOpener {
             JumpHost jump = JumpHost.parse(proxy);
             return hostKeys.problemFor(jump.hostname(), jump.port());
         });
-    }
-
-    private void forgetJumpHost(String proxy) {
-        JumpHost jump = JumpHost.parse(proxy);
-        hostKeys.forget(jump.hostname(), jump.port());
     }
 
     private static boolean isNetworkFailure(Throwable e) {

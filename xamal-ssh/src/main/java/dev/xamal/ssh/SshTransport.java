@@ -37,6 +37,8 @@ public final class SshTransport implements Transport {
         HostKeyPolicy hostKeys = new HostKeyPolicy(options.hostKeyChecking(), options.knownHostsFile());
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(hostKeys.verifier());
+        KnownHostKeyTypes keyTypes = new KnownHostKeyTypes(options.knownHostsFile());
+        client.addSessionListener(keyTypes);
         client.setHostConfigEntryResolver(options.useSshConfig()
                 ? new ConfigFileHostEntryResolver(options.sshDirectory().resolve("config"))
                 : HostConfigEntryResolver.EMPTY);
@@ -52,7 +54,7 @@ public final class SshTransport implements Transport {
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, options.connectTimeout());
         client.start();
-        this.opener = new SessionOpener(client, options, hostKeys);
+        this.opener = new SessionOpener(client, options, hostKeys, keyTypes);
         this.idleReaper = startIdleReaper(options.idleTimeout());
     }
 

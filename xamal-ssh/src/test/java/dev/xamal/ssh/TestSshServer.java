@@ -46,10 +46,16 @@ final class TestSshServer implements AutoCloseable {
     }
 
     static TestSshServer start(String bindAddress, KeyPair hostKey, PublickeyAuthenticator authenticator) {
+        return start(bindAddress, List.of(hostKey), authenticator);
+    }
+
+    /** A server with several host keys; {@link #hostKey()} is the first. */
+    static TestSshServer start(String bindAddress, List<KeyPair> hostKeys, PublickeyAuthenticator authenticator) {
+        KeyPair hostKey = hostKeys.get(0);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(bindAddress);
         sshd.setPort(0);
-        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
