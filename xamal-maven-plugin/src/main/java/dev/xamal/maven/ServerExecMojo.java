@@ -1,7 +1,6 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.UsageException;
-import dev.xamal.core.config.ConfigLoader;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.HostSelection;
@@ -52,12 +51,6 @@ public class ServerExecMojo extends AbstractXamalMojo {
         try (SshTransport transport = new SshTransport(options)) {
             new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
         }
-    }
-
-    private XamalConfig loadConfig() {
-        Path projectDir = project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        return ConfigLoader.load(projectDir, configFile, Optional.ofNullable(destination), System.getenv());
     }
 
     /** Secrets named by {@code ssh.key_data}; the secrets files are not read by this goal yet. */
