@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -110,34 +109,28 @@ class AuthTest extends InProcessServerTest {
     }
 
     @Test
-    void agentKeysAuthenticateAndStopWorkingOnceRemovedFromTheAgent() throws Exception {
+    void agentKeysAuthenticateAndStopWorkingOnceRemovedFromTheAgent() throws IOException {
         Path rsaKey = TestKeys.generate(dir, "id_agent_rsa", "rsa", "");
         TestKeys.authorize(dir.resolve("authorized_keys"), rsaKey);
-        Path socket = dir.resolve("agent.sock");
-        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
-        try {
-            waitUntil(() -> Files.exists(socket), java.time.Duration.ofSeconds(10), "ssh-agent listens");
-            Map<String, String> env = Map.of("SSH_AUTH_SOCK", socket.toString());
-            runWithEnv(List.of("ssh-add", clientKey.toString(), rsaKey.toString()), env);
+        try (TestAgent agent = TestAgent.start(dir, emptySshDir)) {
+            agent.add(clientKey, rsaKey);
             SshOptions agentOnly = options().withKeys(List.of(), List.of(), true)
-                    .withSshDirectory(emptySshDir, false).withAgentSocket(Optional.of(socket));
+                    .withSshDirectory(emptySshDir, false).withAgentSocket(Optional.of(agent.socket()));
 
             try (SshTransport transport = new SshTransport(agentOnly)) {
                 assertThat(transport.open(host()).run("echo via agent").stdout()).isEqualTo("via agent\n");
             }
             // only the RSA key left: exercises the rsa-sha2 signature flags
-            runWithEnv(List.of("ssh-add", "-d", clientKey.toString()), env);
+            agent.remove(clientKey);
             try (SshTransport transport = new SshTransport(agentOnly)) {
                 assertThat(transport.open(host()).run("echo via rsa").stdout()).isEqualTo("via rsa\n");
             }
-            runWithEnv(List.of("ssh-add", "-D"), env);
+            agent.removeAll();
             try (SshTransport transport = new SshTransport(agentOnly)) {
                 assertThatThrownBy(() -> transport.open(host()).run("true"))
                         .isInstanceOf(EnvironmentException.class)
                         .hasMessageContaining("accepted none of the offered keys");
             }
-        } finally {
-            agent.destroy();
         }
     }
 
@@ -146,16 +139,6 @@ class AuthTest extends InProcessServerTest {
         SshOptions options = options().withAgentSocket(Optional.of(dir.resolve("no-agent.sock")));
         try (SshTransport transport = new SshTransport(options)) {
             assertThat(transport.open(host()).run("echo fine").stdout()).isEqualTo("fine\n");
-        }
-    }
-
-    private static void runWithEnv(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed: " + output);
         }
     }
 }

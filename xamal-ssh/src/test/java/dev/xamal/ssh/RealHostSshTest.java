@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,29 +75,23 @@ class RealHostSshTest {
     }
 
     @Test
-    void authenticatesWithARealSshAgentAndAnEmptyHome() throws Exception {
+    void authenticatesWithARealSshAgentAndAnEmptyHome() throws IOException {
         Path home = Files.createDirectory(dir.resolve("home"));
-        Path socket = dir.resolve("agent.sock");
-        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
-        try {
-            InProcessServerTest.waitUntil(() -> Files.exists(socket), Duration.ofSeconds(10), "ssh-agent listens");
-            Map<String, String> env = Map.of("SSH_AUTH_SOCK", socket.toString(), "HOME", home.toString());
-            run(List.of("ssh-add", hosts.keyPath().toString()), env);
+        try (TestAgent agent = TestAgent.start(dir, home)) {
+            agent.add(hosts.keyPath());
             // no key files, the default keys looked for in the empty home: only the agent can help
             SshOptions agentOnly = options().withKeys(List.of(), List.of(), true)
-                    .withSshDirectory(home.resolve(".ssh"), true).withAgentSocket(Optional.of(socket));
+                    .withSshDirectory(home.resolve(".ssh"), true).withAgentSocket(Optional.of(agent.socket()));
 
             try (SshTransport transport = new SshTransport(agentOnly)) {
                 assertThat(transport.open(publicHost()).run("echo agent ok").stdout()).isEqualTo("agent ok\n");
             }
-            run(List.of("ssh-add", "-D"), env);
+            agent.removeAll();
             try (SshTransport transport = new SshTransport(agentOnly)) {
                 assertThatThrownBy(() -> transport.open(publicHost()).run("true"))
                         .isInstanceOf(EnvironmentException.class)
                         .hasMessageContaining("accepted none of the offered keys");
             }
-        } finally {
-            agent.destroy();
         }
     }
 
@@ -131,16 +124,6 @@ class RealHostSshTest {
 
         try (SshTransport transport = new SshTransport(options().withHostKeys(HostKeyChecking.STRICT, hashed))) {
             assertThat(transport.open(publicHost()).run("echo hashed ok").stdout()).isEqualTo("hashed ok\n");
-        }
-    }
-
-    private static void run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed: " + output);
         }
     }
 }
