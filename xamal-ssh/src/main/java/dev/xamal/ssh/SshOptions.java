@@ -88,61 +88,119 @@ public record SshOptions(String user, int port, List<Path> identityFiles, List<I
     }
 
     public SshOptions withUser(String newUser) {
-        return new SshOptions(newUser, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.user = newUser;
+        return copy.build();
     }
 
     public SshOptions withPort(int newPort) {
-        return new SshOptions(user, newPort, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.port = newPort;
+        return copy.build();
     }
 
     /** The keys to offer: files, in-memory keys, and whether the default files are tried too. */
     public SshOptions withKeys(List<Path> files, List<InlineKey> inline, boolean tryDefaults) {
-        return new SshOptions(user, port, files, inline, tryDefaults, passphrases, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.identityFiles = files;
+        copy.inlineKeys = inline;
+        copy.defaultIdentities = tryDefaults;
+        return copy.build();
     }
 
     public SshOptions withPassphrases(PassphraseSource source) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, source, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.passphrases = source;
+        return copy.build();
     }
 
     public SshOptions withProxy(Optional<String> newProxy) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, newProxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.proxy = newProxy;
+        return copy.build();
     }
 
     /** Where the user's SSH files live and whether {@code config} there is read. */
     public SshOptions withSshDirectory(Path directory, boolean honourConfig) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                honourConfig, hostKeyChecking, knownHostsFile, directory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.sshDirectory = directory;
+        copy.useSshConfig = honourConfig;
+        return copy.build();
     }
 
     public SshOptions withHostKeys(HostKeyChecking checking, Path knownHosts) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                useSshConfig, checking, knownHosts, sshDirectory, agentSocket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.hostKeyChecking = checking;
+        copy.knownHostsFile = knownHosts;
+        return copy.build();
     }
 
     public SshOptions withAgentSocket(Optional<Path> socket) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, socket, connectTimeout,
-                maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        Copy copy = new Copy(this);
+        copy.agentSocket = socket;
+        return copy.build();
     }
 
     /** Connection behaviour: timeouts, handshake bound, keepalive, idle timeout and retries. */
     public SshOptions withConnection(Duration timeout, int maxStarts, Duration keepaliveInterval,
                                      Duration idle, int attempts, Duration backoff) {
-        return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
-                useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, timeout,
-                maxStarts, keepaliveInterval, idle, attempts, backoff);
+        Copy copy = new Copy(this);
+        copy.connectTimeout = timeout;
+        copy.maxConcurrentStarts = maxStarts;
+        copy.keepalive = keepaliveInterval;
+        copy.idleTimeout = idle;
+        copy.connectAttempts = attempts;
+        copy.connectBackoff = backoff;
+        return copy.build();
+    }
+
+    /** A copy of some options with fields to change before it is validated as a new record. */
+    private static final class Copy {
+        private String user;
+        private int port;
+        private List<Path> identityFiles;
+        private List<InlineKey> inlineKeys;
+        private boolean defaultIdentities;
+        private PassphraseSource passphrases;
+        private Optional<String> proxy;
+        private boolean useSshConfig;
+        private HostKeyChecking hostKeyChecking;
+        private Path knownHostsFile;
+        private Path sshDirectory;
+        private Optional<Path> agentSocket;
+        private Duration connectTimeout;
+        private int maxConcurrentStarts;
+        private Duration keepalive;
+        private Duration idleTimeout;
+        private int connectAttempts;
+        private Duration connectBackoff;
+
+        Copy(SshOptions o) {
+            user = o.user;
+            port = o.port;
+            identityFiles = o.identityFiles;
+            inlineKeys = o.inlineKeys;
+            defaultIdentities = o.defaultIdentities;
+            passphrases = o.passphrases;
+            proxy = o.proxy;
+            useSshConfig = o.useSshConfig;
+            hostKeyChecking = o.hostKeyChecking;
+            knownHostsFile = o.knownHostsFile;
+            sshDirectory = o.sshDirectory;
+            agentSocket = o.agentSocket;
+            connectTimeout = o.connectTimeout;
+            maxConcurrentStarts = o.maxConcurrentStarts;
+            keepalive = o.keepalive;
+            idleTimeout = o.idleTimeout;
+            connectAttempts = o.connectAttempts;
+            connectBackoff = o.connectBackoff;
+        }
+
+        SshOptions build() {
+            return new SshOptions(user, port, identityFiles, inlineKeys, defaultIdentities, passphrases, proxy,
+                    useSshConfig, hostKeyChecking, knownHostsFile, sshDirectory, agentSocket, connectTimeout,
+                    maxConcurrentStarts, keepalive, idleTimeout, connectAttempts, connectBackoff);
+        }
     }
 
     private static void requireText(String value, String name) {
