@@ -1,0 +1,349 @@
+package dev.xamal.core.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.UsageException;
+import dev.xamal.core.output.Redactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretsLoaderTest {
+    @TempDir
+    Path project;
+
+    private final Redactor redactor = new Redactor();
+    private final Map<String, String> environment = new HashMap<>(Map.of("PATH", System.getenv("PATH")));
+
+    private void write(String name, String content) throws IOException {
+        Path file = project.resolve(".xamal").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private Secrets load() {
+        return load(Optional.empty());
+    }
+
+    private Secrets load(Optional<String> destination) {
+        return new SecretsLoader(environment, redactor).load(SecretFiles.of(project, null, destination));
+    }
+
+    private String value(String content, String key) throws IOException {
+        write("secrets", content);
+        return load().find(key).orElseThrow();
+    }
+
+    @Test
+    void fullLineAndTrailingCommentsAreSkippedButHashesInValuesStay() throws IOException {
+        write("secrets", """
+                # a comment
+                   # an indented comment
+
+                A=one # trailing comment
+                B=two#not-a-comment
+                C="three # in quotes" # comment
+                D='four # in quotes'   # comment
+                E= # only a comment
+                """);
+        Secrets secrets = load();
+        assertThat(secrets.keys()).containsExactly("A", "B", "C", "D", "E");
+        assertThat(secrets.find("A")).contains("one");
+        assertThat(secrets.find("B")).contains("two#not-a-comment");
+        assertThat(secrets.find("C")).contains("three # in quotes");
+        assertThat(secrets.find("D")).contains("four # in quotes");
+        assertThat(secrets.find("E")).contains("");
+    }
+
+    @Test
+    void exportPrefixIsAccepted() throws IOException {
+        write("secrets", "export TOKEN=abc\nexport   SPACED = 'x'\nexport=plain-key-named-export\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("TOKEN")).contains("abc");
+        assertThat(secrets.find("SPACED")).contains("x");
+        assertThat(secrets.find("export")).contains("plain-key-named-export");
+    }
+
+    @Test
+    void singleQuotesAreLiteral() throws IOException {
+        assertThat(value("K='$HOME ${X} $(echo no) \\n \"q\" = #'\n", "K"))
+                .isEqualTo("$HOME ${X} $(echo no) \\n \"q\" = #");
+    }
+
+    @Test
+    void doubleQuotesDecodeTheirEscapes() throws IOException {
+        assertThat(value("K=\"a\\nb\\tc\\rd\\\"e\\\\f\\$g\"\n", "K")).isEqualTo("a\nb\tc\rd\"e\\f$g");
+    }
+
+    @Test
+    void doubleQuotesKeepOtherBackslashesAndDecodeEscapedBackslashBeforeN() throws IOException {
+        assertThat(value("K=\"C:\\dir\\\\new \\q\"\n", "K")).isEqualTo("C:\\dir\\new \\q");
+    }
+
+    @Test
+    void unquotedValuesAreTrimmedAndKeepQuotesAndEqualsInside() throws IOException {
+        write("secrets", "A =   spaced value   \nURL=postgres://u:p@h/db?sslmode=require&x=1\nQ=it's \"ok\"\nB=\\$5 and C:\\path\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("spaced value");
+        assertThat(secrets.find("URL")).contains("postgres://u:p@h/db?sslmode=require&x=1");
+        assertThat(secrets.find("Q")).contains("it's \"ok\"");
+        assertThat(secrets.find("B")).contains("$5 and C:\\path");
+    }
+
+    @Test
+    void quotedValuesKeepSurroundingBlanksAndEquals() throws IOException {
+        write("secrets", "A=\"  padded = yes  \"\nB='  x=y  '\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("  padded = yes  ");
+        assertThat(secrets.find("B")).contains("  x=y  ");
+    }
+
+    @Test
+    void unicodeValuesSurvive() throws IOException {
+        write("secrets", "GREETING=\"こんにちは \\\"世界\\\" ✓ 🚀\"\nPLAIN=naïve café\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("GREETING")).contains("こんにちは \"世界\" ✓ 🚀");
+        assertThat(secrets.find("PLAIN")).contains("naïve café");
+    }
+
+    @Test
+    void quotedValuesMaySpanLinesAndLaterLineNumbersStayRight() throws IOException {
+        write("secrets", "PEM=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nRAW='line1\nline2'\nBAD=${NOPE}\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class).hasMessageContaining(".xamal/secrets line 7");
+        write("secrets", "PEM=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nRAW='line1\nline2'\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("PEM")).contains("-----BEGIN KEY-----\nabc\n-----END KEY-----\n");
+        assertThat(secrets.find("RAW")).contains("line1\nline2");
+    }
+
+    @Test
+    void loneDollarsAreLiteral() throws IOException {
+        write("secrets", "A=cost $ 5 $\nB=\"$-$1\"\nC='$5'\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("cost $ 5 $");
+        assertThat(secrets.find("B")).contains("$-$1");
+        assertThat(secrets.find("C")).contains("$5");
+    }
+
+    @Test
+    void variablesComeFromEarlierLinesThenTheEnvironment() throws IOException {
+        environment.put("FROM_ENV", "env-value");
+        environment.put("USER_NAME", "from-env");
+        write("secrets", "USER_NAME=alice\nA=${USER_NAME}@host\nB=\"$USER_NAME:$FROM_ENV\"\nC=x${A}y\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("alice@host");
+        assertThat(secrets.find("B")).contains("alice:env-value");
+        assertThat(secrets.find("C")).contains("xalice@hosty");
+    }
+
+    @Test
+    void anUndefinedVariableNamesTheVariableFileAndLine() throws IOException {
+        write("secrets", "A=1\nB=\"prefix ${MISSING_VAR} suffix\"\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class)
+                .hasMessageContaining("${MISSING_VAR}")
+                .hasMessageContaining(".xamal/secrets line 2")
+                .hasMessageContaining("value of B")
+                .hasMessageNotContaining("prefix");
+    }
+
+    @Test
+    void aVariableDefinedOnALaterLineIsUndefined() throws IOException {
+        write("secrets", "A=$LATER\nLATER=x\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class).hasMessageContaining("${LATER}")
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void laterFilesOverrideEarlierKeysAndSeeTheirValues() throws IOException {
+        write("secrets-common", "SHARED=common\nBASE=base\n");
+        write("secrets", "SHARED=plain\nDERIVED=${BASE}-plain\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("SHARED")).contains("plain");
+        assertThat(secrets.find("DERIVED")).contains("base-plain");
+        assertThat(secrets.keys()).containsExactly("SHARED", "BASE", "DERIVED");
+    }
+
+    @Test
+    void aDestinationReadsItsOwnFileInsteadOfThePlainOne() throws IOException {
+        write("secrets-common", "SHARED=common\n");
+        write("secrets", "ONLY_PLAIN=x\n");
+        write("secrets.staging", "SHARED=staging\n");
+        Secrets secrets = load(Optional.of("staging"));
+        assertThat(secrets.find("SHARED")).contains("staging");
+        assertThat(secrets.find("ONLY_PLAIN")).isEmpty();
+    }
+
+    @Test
+    void secretsPathIsConfigurable() throws IOException {
+        Files.createDirectories(project.resolve("config"));
+        Files.writeString(project.resolve("config/vault-common"), "A=1\n");
+        Files.writeString(project.resolve("config/vault.prod"), "B=2\n");
+        Secrets secrets = new SecretsLoader(environment, redactor)
+                .load(SecretFiles.of(project, "config/vault", Optional.of("prod")));
+        assertThat(secrets.find("A")).contains("1");
+        assertThat(secrets.find("B")).contains("2");
+    }
+
+    @Test
+    void noFilesIsAnEmptySetUntilASecretIsNeeded() {
+        Secrets secrets = load();
+        assertThat(secrets.keys()).isEmpty();
+        assertThatThrownBy(() -> secrets.require("DB_PASSWORD", "env.secret entry 'DB_PASSWORD'"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'DB_PASSWORD'")
+                .hasMessageContaining("no secrets file exists")
+                .hasMessageContaining(".xamal/secrets-common, .xamal/secrets");
+    }
+
+    @Test
+    void aMissingSecretNamesTheKeyTheEntryAndTheFilesSearched() throws IOException {
+        write("secrets", "OTHER=x\n");
+        Secrets secrets = load(Optional.of("staging"));
+        write("secrets.staging", "OTHER=x\n");
+        Secrets staging = load(Optional.of("staging"));
+        assertThatThrownBy(() -> staging.resolve(List.of("OTHER", "DB_URL:DATABASE_URL")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Secret 'DATABASE_URL'")
+                .hasMessageContaining("env.secret entry 'DB_URL:DATABASE_URL'")
+                .hasMessageContaining("searched .xamal/secrets.staging")
+                .hasMessageContaining(".xamal/secrets-common does not exist");
+        assertThat(secrets.keys()).isEmpty();
+    }
+
+    @Test
+    void envSecretEntriesResolveByNameOrByNameAndKey() throws IOException {
+        write("secrets", "DATABASE_URL=postgres://db\nAPI_TOKEN=t0k\n");
+        Map<String, String> env = load().resolve(List.of("API_TOKEN", "DB_URL:DATABASE_URL"));
+        assertThat(env).containsExactly(Map.entry("API_TOKEN", "t0k"), Map.entry("DB_URL", "postgres://db"));
+    }
+
+    @Test
+    void loadedValuesAreRegisteredWithTheRedactor() throws IOException {
+        write("secrets-common", "OVERRIDDEN=first-marker-value\n");
+        write("secrets", "OVERRIDDEN=second-marker-value\nCMD=$(printf 'from-command-marker')\nPEM=\"line-one-marker\nline-two-marker\"\n");
+        load();
+        assertThat(redactor.redact("a first-marker-value b second-marker-value c from-command-marker d line-two-marker"))
+                .isEqualTo("a [REDACTED] b [REDACTED] c [REDACTED] d [REDACTED]");
+    }
+
+    @Test
+    void commandsAreSubstitutedWithTrailingNewlinesRemoved() throws IOException {
+        write("secrets", """
+                A=$(printf 'one\\n\\n')
+                B="pre-$(echo two)-post"
+                C=$(echo "(paren)" ')' "#hash")
+                D='$(echo not run)'
+                E=$(printf '%s' '$HOME ${X}')
+                """);
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("one");
+        assertThat(secrets.find("B")).contains("pre-two-post");
+        assertThat(secrets.find("C")).contains("(paren) ) #hash");
+        assertThat(secrets.find("D")).contains("$(echo not run)");
+        assertThat(secrets.find("E")).as("command output is not interpolated again").contains("$HOME ${X}");
+    }
+
+    @Test
+    void commandsSeeTheGivenEnvironmentAndRunInTheProjectDirectory() throws IOException {
+        environment.put("GREETING", "hello from env");
+        Files.writeString(project.resolve("marker.txt"), "in project dir");
+        write("secrets", "A=$(printf '%s' \"$GREETING\")\nB=$(cat marker.txt)\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("hello from env");
+        assertThat(secrets.find("B")).contains("in project dir");
+    }
+
+    @Test
+    void aFailingCommandReportsItsStatusAndStderrButNoOtherSecret() throws IOException {
+        write("secrets", "OTHER=other-secret-marker\nBAD=$(echo \"vault says no; other-secret-marker\" >&2; exit 3)\n");
+        assertThatThrownBy(this::load).isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining(".xamal/secrets line 2")
+                .hasMessageContaining("for BAD")
+                .hasMessageContaining("exited with status 3")
+                .hasMessageContaining("vault says no; [REDACTED]")
+                .hasMessageNotContaining("other-secret-marker");
+    }
+
+    @Test
+    void aCommandThatPrintsNonUtf8IsRefusedNamingTheKey() throws IOException {
+        write("secrets", "BIN=$(printf '\\377\\376')\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class)
+                .hasMessageContaining("for BIN").hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void aCommandThatRunsTooLongIsStopped() throws IOException {
+        write("secrets", "SLOW=$(sleep 60)\n");
+        SecretsLoader loader = new SecretsLoader(environment, redactor).withCommandTimeout(Duration.ofMillis(300));
+        assertThatThrownBy(() -> loader.load(SecretFiles.of(project, null, Optional.empty())))
+                .isInstanceOf(EnvironmentException.class).hasMessageContaining("did not finish");
+    }
+
+    /**
+     * Four commands that each wait until all four have started can only finish if they run at
+     * the same time. Each gives up after a deadline (exit 7) so a serial run fails instead of hanging.
+     */
+    @Test
+    void commandsRunInParallel() throws IOException {
+        Path barrier = Files.createDirectory(project.resolve("barrier"));
+        environment.put("BARRIER", barrier.toString());
+        String waitForAll = "touch \"$BARRIER/NAME\"; i=0; while [ \"$(ls \"$BARRIER\" | wc -l)\" -lt 4 ]; do"
+                + " i=$((i+1)); [ $i -gt 600 ] && exit 7; sleep 0.05; done; printf %s";
+        StringBuilder file = new StringBuilder();
+        for (String name : List.of("A", "B", "C", "D")) {
+            file.append(name).append("=$(").append(waitForAll.replace("NAME", name)).append(" ").append(name).append(")\n");
+        }
+        write("secrets", file.toString());
+        Secrets secrets = new SecretsLoader(environment, redactor).withMaxParallel(4)
+                .load(SecretFiles.of(project, null, Optional.empty()));
+        assertThat(secrets.find("A")).contains("A");
+        assertThat(secrets.find("D")).contains("D");
+        assertThat(barrier.toFile().list()).hasSize(4);
+    }
+
+    @Test
+    void valuesASystemdUnitCannotCarryAreRefusedNamingTheKey() throws IOException {
+        write("secrets", "OK=fine\nWITH_NUL=$(printf 'a\\000b')\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class)
+                .hasMessageContaining(".xamal/secrets line 2")
+                .hasMessageContaining("WITH_NUL")
+                .hasMessageContaining("NUL");
+        write("secrets", "HUGE=$(head -c 140000 /dev/zero | tr '\\000' a)\n");
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class)
+                .hasMessageContaining("HUGE")
+                .hasMessageContaining("bytes")
+                .hasMessageNotContaining("aaaa");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws IOException {
+        Path file = project.resolve(".xamal/secrets");
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {'A', '=', (byte) 0xff, '\n'});
+        assertThatThrownBy(this::load).isInstanceOf(UsageException.class).hasMessageContaining(".xamal/secrets is not UTF-8");
+    }
+
+    @Test
+    void crlfFilesReadLikeLfFiles() throws IOException {
+        write("secrets", "A=one\r\nB=\"two\r\nlines\"\r\n");
+        Secrets secrets = load();
+        assertThat(secrets.find("A")).contains("one");
+        assertThat(secrets.find("B")).contains("two\nlines");
+    }
+
+    @Test
+    void toStringShowsKeysOnly() throws IOException {
+        write("secrets", "K=hidden-value\n");
+        assertThat(load().toString()).contains("K").doesNotContain("hidden-value");
+    }
+}
