@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code " \ ` $} (which yields that character) and {@code \} followed by a newline (a line
  * continuation), so exactly those four characters are escaped; newlines, carriage returns, tabs,
  * other control characters, {@code #}, {@code %}, single quotes and non-ASCII text pass through as
- * they are. Verified byte for byte on systemd 252 (see {@code docs/secrets.md}).
+ * they are. Verified byte for byte on systemd 252 (see {@code docs/secrets.md}). Unquoted values
+ * would not do: systemd ends them at a carriage return, trims them and drops their backslashes.
  *
  * <p>{@code PORT} belongs to xamal (each instance gets its port from its unit) and is refused, as
  * are names and values {@link EnvironmentFileLimits} says a unit cannot carry. Messages name the
@@ -47,6 +48,9 @@ public final class EnvFileRenderer {
             file.append(name).append("=\"");
             quoteInto(file, value);
             file.append("\"\n");
+        });
+        EnvironmentFileLimits.totalProblem(variables).ifPresent(problem -> {
+            throw new UsageException("The env cannot be passed to the app: " + problem + ".");
         });
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
