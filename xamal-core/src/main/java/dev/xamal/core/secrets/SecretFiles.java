@@ -1,5 +1,6 @@
 package dev.xamal.core.secrets;
 
+import dev.xamal.core.config.XamalConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import java.util.stream.Collectors;
  */
 public record SecretFiles(Path projectDir, List<String> candidates) {
 
-    /** The default of {@code secrets_path}. */
-    public static final String DEFAULT_SECRETS_PATH = ".xamal/secrets";
-
     public SecretFiles {
         candidates = List.copyOf(candidates);
+    }
+
+    /** The files of a loaded configuration: its {@code secrets_path} and destination. */
+    public static SecretFiles of(Path projectDir, XamalConfig config) {
+        return of(projectDir, config.secretsPath(), config.destination());
     }
 
     /**
@@ -32,7 +35,7 @@ public record SecretFiles(Path projectDir, List<String> candidates) {
      * @param destination the destination, if any
      */
     public static SecretFiles of(Path projectDir, String secretsPath, Optional<String> destination) {
-        String base = secretsPath == null || secretsPath.isBlank() ? DEFAULT_SECRETS_PATH : secretsPath;
+        String base = secretsPath == null || secretsPath.isBlank() ? XamalConfig.DEFAULT_SECRETS_PATH : secretsPath;
         List<String> files = new ArrayList<>();
         files.add(base + "-common");
         files.add(destination.filter(d -> !d.isBlank()).map(d -> base + "." + d).orElse(base));

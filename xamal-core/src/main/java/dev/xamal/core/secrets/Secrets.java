@@ -1,6 +1,7 @@
 package dev.xamal.core.secrets;
 
 import dev.xamal.core.UsageException;
+import dev.xamal.core.config.SecretRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,19 +56,15 @@ public final class Secrets {
     }
 
     /**
-     * The values for {@code env.secret} entries, as variable name to value, in the entries' order.
-     * Each entry is {@code NAME} (variable NAME from secret NAME) or {@code NAME:KEY} (variable
-     * NAME from secret KEY).
+     * The values for {@code env.secret} entries, as variable name to value, in the entries' order:
+     * {@code NAME} takes secret NAME, {@code NAME:KEY} takes secret KEY.
      *
      * @throws UsageException for the first entry whose secret is missing
      */
-    public Map<String, String> resolve(List<String> secretEntries) {
+    public Map<String, String> resolve(List<SecretRef> secretEntries) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String entry : secretEntries) {
-            int colon = entry.indexOf(':');
-            String variable = colon < 0 ? entry : entry.substring(0, colon);
-            String key = colon < 0 ? entry : entry.substring(colon + 1);
-            env.put(variable, require(key, "env.secret entry '" + entry + "'"));
+        for (SecretRef entry : secretEntries) {
+            env.put(entry.variable(), require(entry.key(), "env.secret entry '" + entry + "'"));
         }
         return Collections.unmodifiableMap(env);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
+import dev.xamal.core.config.SecretRef;
 import dev.xamal.core.output.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -211,7 +212,7 @@ class SecretsLoaderTest {
         Secrets secrets = load(Optional.of("staging"));
         write("secrets.staging", "OTHER=x\n");
         Secrets staging = load(Optional.of("staging"));
-        assertThatThrownBy(() -> staging.resolve(List.of("OTHER", "DB_URL:DATABASE_URL")))
+        assertThatThrownBy(() -> staging.resolve(List.of(SecretRef.parse("OTHER"), SecretRef.parse("DB_URL:DATABASE_URL"))))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("Secret 'DATABASE_URL'")
                 .hasMessageContaining("env.secret entry 'DB_URL:DATABASE_URL'")
@@ -223,7 +224,7 @@ class SecretsLoaderTest {
     @Test
     void envSecretEntriesResolveByNameOrByNameAndKey() throws IOException {
         write("secrets", "DATABASE_URL=postgres://db\nAPI_TOKEN=t0k\n");
-        Map<String, String> env = load().resolve(List.of("API_TOKEN", "DB_URL:DATABASE_URL"));
+        Map<String, String> env = load().resolve(List.of(SecretRef.parse("API_TOKEN"), SecretRef.parse("DB_URL:DATABASE_URL")));
         assertThat(env).containsExactly(Map.entry("API_TOKEN", "t0k"), Map.entry("DB_URL", "postgres://db"));
     }
 
