@@ -3,9 +3,17 @@ package dev.xamal.maven;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.output.Output;
+import dev.xamal.core.config.ConfigLoader;
+import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Redactor;
+import dev.xamal.core.secrets.SecretFiles;
+import dev.xamal.core.secrets.Secrets;
+import dev.xamal.core.secrets.SecretsLoader;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -104,6 +112,25 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     /** The run's redactor, where loaded secrets register their values. */
     protected final Redactor redactor() {
         return redactor;
+    }
+
+    /** The directory {@code configFile} and {@code secrets_path} are relative to. */
+    protected final Path projectDir() {
+        File basedir = project == null ? null : project.getBasedir();
+        return (basedir != null ? basedir : new File(session.getExecutionRootDirectory())).toPath();
+    }
+
+    /** The configuration with the destination's overlay, validated. */
+    protected final XamalConfig loadConfig() {
+        return ConfigLoader.load(projectDir(), configFile, Optional.ofNullable(destination), System.getenv());
+    }
+
+    /**
+     * The secrets of the configuration's {@code secrets_path} and destination, every value
+     * registered with the run's redactor; runs their {@code $(...)} commands.
+     */
+    protected final Secrets loadSecrets(XamalConfig config) {
+        return new SecretsLoader(System.getenv(), redactor).load(SecretFiles.of(projectDir(), config));
     }
 
     private void logTrace(Exception e) {

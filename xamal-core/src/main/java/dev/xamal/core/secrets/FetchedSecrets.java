@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.output.Redactor;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,18 +29,18 @@ public final class FetchedSecrets {
     /**
      * Reads the map and registers every value with the redactor.
      *
-     * @param json     the text {@code secrets-fetch} printed
+     * @param json     what {@code secrets-fetch} printed (UTF-8)
      * @param source   where it came from, for messages (a file name, or standard input)
      * @param redactor the run's redactor
      * @throws UsageException when the text is not a JSON object of names to strings (without quoting it)
      */
-    public static FetchedSecrets parse(String json, String source, Redactor redactor) {
+    public static FetchedSecrets parse(byte[] json, String source, Redactor redactor) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UsageException(source + " is not JSON (line " + e.getLocation().getLineNr()
-                    + "); pass what secrets-fetch prints");
+        } catch (IOException e) {
+            throw new UsageException(source + " is not UTF-8 JSON" + (e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ")" : "") + "; pass what secrets-fetch prints");
         }
         if (root == null || !root.isObject()) {
             throw new UsageException(source + " must hold a JSON object of secret names to values, as secrets-fetch prints");
