@@ -63,12 +63,26 @@ public class SecretsExtractMojo extends AbstractXamalMojo {
     @SuppressWarnings("resource") // closing it would close the process's standard output
     private static void writeRaw(String value) {
         System.out.flush();
+        keepMavenConsoleFromResettingColours();
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         try {
             stdout.write(value.getBytes(StandardCharsets.UTF_8));
             stdout.flush();
         } catch (IOException e) {
             throw new EnvironmentException("Could not write to standard output: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Maven 3.8's console (Jansi 2) writes a colour reset, ESC [ 0 m, to standard output when it
+     * shuts down, even with {@code -q}, which would follow the value into a {@code $(...)}
+     * capture. Its stream can be told not to; a console without that switch is left alone.
+     */
+    private static void keepMavenConsoleFromResettingColours() {
+        try {
+            System.out.getClass().getMethod("setResetAtUninstall", boolean.class).invoke(System.out, false);
+        } catch (ReflectiveOperationException | RuntimeException notJansi) {
+            // Not Jansi's stream (another Maven version or an IDE): nothing to switch off.
         }
     }
 }
