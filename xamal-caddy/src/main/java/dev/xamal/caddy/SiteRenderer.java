@@ -1,5 +1,6 @@
 package dev.xamal.caddy;
 
+import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.config.CaddyConfig.Ssl;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ public final class SiteRenderer {
     private SiteRenderer() {
     }
 
-    public static String render(CaddySite site) {
+    public static String render(ProxySite site) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(site.appId()).append(": written by xamal on every switch; edits are lost\n");
         out.append(address(site.hostnames(), site.ssl())).append(" {\n");
@@ -52,7 +53,7 @@ public final class SiteRenderer {
         }
     }
 
-    private static void maintenance(StringBuilder out, CaddySite.Maintenance m) {
+    private static void maintenance(StringBuilder out, ProxySite.Maintenance m) {
         String retryAfter = INDENT + "header Retry-After \"" + m.retryAfterSeconds() + "\"\n";
         if (m.page().isPresent()) {
             String page = m.page().get();

@@ -1,5 +1,6 @@
 package dev.xamal.caddy;
 
+import dev.xamal.core.spi.ProxySite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xamal.core.config.CaddyConfig;
@@ -16,7 +17,7 @@ class SiteRendererTest {
 
     @Test
     void proxiesToOnePortWithAcmeCertificates() {
-        String site = SiteRenderer.render(CaddySite.proxying("shop", caddy(Ssl.ACME, "shop.example.com", "www.shop.example.com"), List.of(4001)));
+        String site = SiteRenderer.render(ProxySite.proxying("shop", caddy(Ssl.ACME, "shop.example.com", "www.shop.example.com"), List.of(4001)));
         assertThat(site).isEqualTo("""
                 # shop: written by xamal on every switch; edits are lost
                 shop.example.com, www.shop.example.com {
@@ -27,14 +28,14 @@ class SiteRendererTest {
 
     @Test
     void drainingSitePrefersTheNewPortAndKeepsTheOldAsFallback() {
-        String site = SiteRenderer.render(CaddySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4001, 4000)));
+        String site = SiteRenderer.render(ProxySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4001, 4000)));
         assertThat(site).contains("http://shop.test {")
                 .contains("\treverse_proxy localhost:4001 localhost:4000 {\n\t\tlb_policy first\n\t}\n");
     }
 
     @Test
     void internalCaUsesTlsInternal() {
-        String site = SiteRenderer.render(CaddySite.proxying("shop", caddy(Ssl.INTERNAL, "localhost"), List.of(4000)));
+        String site = SiteRenderer.render(ProxySite.proxying("shop", caddy(Ssl.INTERNAL, "localhost"), List.of(4000)));
         assertThat(site).contains("localhost {\n\ttls internal\n");
     }
 
@@ -46,8 +47,8 @@ class SiteRendererTest {
 
     @Test
     void maintenanceRespondsWith503AndRetryAfter() {
-        CaddySite site = CaddySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4000))
-                .inMaintenance(new CaddySite.Maintenance("Back \"soon\"", Optional.empty(), 120));
+        ProxySite site = ProxySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4000))
+                .inMaintenance(new ProxySite.Maintenance("Back \"soon\"", Optional.empty(), 120));
         String text = SiteRenderer.render(site);
         assertThat(text).contains("\theader Retry-After \"120\"\n")
                 .contains("\trespond \"Back \\\"soon\\\"\" 503\n")
@@ -56,8 +57,8 @@ class SiteRendererTest {
 
     @Test
     void maintenancePageIsServedWithTheErrorStatus() {
-        CaddySite site = CaddySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4000))
-                .inMaintenance(new CaddySite.Maintenance("x", Optional.of("/opt/xamal/shop/maintenance/503.html"), 60));
+        ProxySite site = ProxySite.proxying("shop", caddy(Ssl.OFF, "shop.test"), List.of(4000))
+                .inMaintenance(new ProxySite.Maintenance("x", Optional.of("/opt/xamal/shop/maintenance/503.html"), 60));
         String text = SiteRenderer.render(site);
         assertThat(text).contains("\terror 503\n")
                 .contains("\t\troot * \"/opt/xamal/shop/maintenance\"\n")

@@ -1,4 +1,4 @@
-package dev.xamal.caddy;
+package dev.xamal.core.spi;
 
 import dev.xamal.core.config.CaddyConfig;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one app's site file says: the addresses it answers on, how TLS is provided, and either the
+ * What the proxy in front of one app on one host is told: the addresses it answers on, how TLS is provided, and either the
  * local ports it proxies to (the first is preferred, later ones are fallbacks while they drain)
  * or the maintenance response it serves instead.
  *
@@ -16,10 +16,10 @@ import java.util.Optional;
  * @param upstreams   local ports, preferred first; empty only in maintenance
  * @param maintenance the maintenance response, when the app is in maintenance
  */
-public record CaddySite(String appId, List<String> hostnames, CaddyConfig.Ssl ssl,
+public record ProxySite(String appId, List<String> hostnames, CaddyConfig.Ssl ssl,
                         List<Integer> upstreams, Optional<Maintenance> maintenance) {
 
-    public CaddySite {
+    public ProxySite {
         Objects.requireNonNull(appId, "appId");
         hostnames = List.copyOf(hostnames);
         upstreams = List.copyOf(upstreams);
@@ -31,13 +31,13 @@ public record CaddySite(String appId, List<String> hostnames, CaddyConfig.Ssl ss
     }
 
     /** A site proxying to the given ports, preferred first. */
-    public static CaddySite proxying(String appId, CaddyConfig caddy, List<Integer> ports) {
-        return new CaddySite(appId, caddy.allHosts(), caddy.ssl(), ports, Optional.empty());
+    public static ProxySite proxying(String appId, CaddyConfig caddy, List<Integer> ports) {
+        return new ProxySite(appId, caddy.allHosts(), caddy.ssl(), ports, Optional.empty());
     }
 
     /** The same site serving the maintenance response instead of proxying. */
-    public CaddySite inMaintenance(Maintenance response) {
-        return new CaddySite(appId, hostnames, ssl, upstreams, Optional.of(response));
+    public ProxySite inMaintenance(Maintenance response) {
+        return new ProxySite(appId, hostnames, ssl, upstreams, Optional.of(response));
     }
 
     /**
