@@ -2,6 +2,7 @@ package dev.xamal.core.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,19 @@ class SecretsLoaderTest {
         return new SecretsLoader(environment, redactor).load(SecretFiles.of(project, null, destination));
     }
 
+    /** Every key with its value, in order. */
+    private static Map<String, String> values(Secrets secrets) {
+        Map<String, String> values = new LinkedHashMap<>();
+        secrets.keys().forEach(key -> values.put(key, secrets.find(key).orElseThrow()));
+        return values;
+    }
+
+    /** Every key and value of a plain {@code .xamal/secrets} with this content. */
+    private Map<String, String> loadedFrom(String content) throws IOException {
+        write("secrets", content);
+        return values(load());
+    }
+
     private String value(String content, String key) throws IOException {
         write("secrets", content);
         return load().find(key).orElseThrow();
@@ -59,20 +74,20 @@ class SecretsLoaderTest {
                 """);
         Secrets secrets = load();
         assertThat(secrets.keys()).containsExactly("A", "B", "C", "D", "E");
-        assertThat(secrets.find("A")).contains("one");
-        assertThat(secrets.find("B")).contains("two#not-a-comment");
-        assertThat(secrets.find("C")).contains("three # in quotes");
-        assertThat(secrets.find("D")).contains("four # in quotes");
-        assertThat(secrets.find("E")).contains("");
+        assertThat(values(secrets)).contains(
+                entry("A", "one"),
+                entry("B", "two#not-a-comment"),
+                entry("C", "three # in quotes"),
+                entry("D", "four # in quotes"),
+                entry("E", ""));
     }
 
     @Test
     void exportPrefixIsAccepted() throws IOException {
-        write("secrets", "export TOKEN=abc\nexport   SPACED = 'x'\nexport=plain-key-named-export\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("TOKEN")).contains("abc");
-        assertThat(secrets.find("SPACED")).contains("x");
-        assertThat(secrets.find("export")).contains("plain-key-named-export");
+        assertThat(loadedFrom("export TOKEN=abc\nexport   SPACED = 'x'\nexport=plain-key-named-export\n")).contains(
+                entry("TOKEN", "abc"),
+                entry("SPACED", "x"),
+                entry("export", "plain-key-named-export"));
     }
 
     @Test
@@ -93,58 +108,52 @@ class SecretsLoaderTest {
 
     @Test
     void unquotedValuesAreTrimmedAndKeepQuotesAndEqualsInside() throws IOException {
-        write("secrets", "A =   spaced value   \nURL=postgres://u:p@h/db?sslmode=require&x=1\nQ=it's \"ok\"\nB=\\$5 and C:\\path\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("spaced value");
-        assertThat(secrets.find("URL")).contains("postgres://u:p@h/db?sslmode=require&x=1");
-        assertThat(secrets.find("Q")).contains("it's \"ok\"");
-        assertThat(secrets.find("B")).contains("$5 and C:\\path");
+        assertThat(loadedFrom("A =   spaced value   \nURL=postgres://u:p@h/db?sslmode=require&x=1\nQ=it's \"ok\"\nB=\\$5 and C:\\path\n")).contains(
+                entry("A", "spaced value"),
+                entry("URL", "postgres://u:p@h/db?sslmode=require&x=1"),
+                entry("Q", "it's \"ok\""),
+                entry("B", "$5 and C:\\path"));
     }
 
     @Test
     void quotedValuesKeepSurroundingBlanksAndEquals() throws IOException {
-        write("secrets", "A=\"  padded = yes  \"\nB='  x=y  '\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("  padded = yes  ");
-        assertThat(secrets.find("B")).contains("  x=y  ");
+        assertThat(loadedFrom("A=\"  padded = yes  \"\nB='  x=y  '\n")).contains(
+                entry("A", "  padded = yes  "),
+                entry("B", "  x=y  "));
     }
 
     @Test
     void unicodeValuesSurvive() throws IOException {
-        write("secrets", "GREETING=\"こんにちは \\\"世界\\\" ✓ 🚀\"\nPLAIN=naïve café\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("GREETING")).contains("こんにちは \"世界\" ✓ 🚀");
-        assertThat(secrets.find("PLAIN")).contains("naïve café");
+        assertThat(loadedFrom("GREETING=\"こんにちは \\\"世界\\\" ✓ 🚀\"\nPLAIN=naïve café\n")).contains(
+                entry("GREETING", "こんにちは \"世界\" ✓ 🚀"),
+                entry("PLAIN", "naïve café"));
     }
 
     @Test
     void quotedValuesMaySpanLinesAndLaterLineNumbersStayRight() throws IOException {
         write("secrets", "PEM=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nRAW='line1\nline2'\nBAD=${NOPE}\n");
         assertThatThrownBy(this::load).isInstanceOf(UsageException.class).hasMessageContaining(".xamal/secrets line 7");
-        write("secrets", "PEM=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nRAW='line1\nline2'\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("PEM")).contains("-----BEGIN KEY-----\nabc\n-----END KEY-----\n");
-        assertThat(secrets.find("RAW")).contains("line1\nline2");
+        assertThat(loadedFrom("PEM=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nRAW='line1\nline2'\n")).contains(
+                entry("PEM", "-----BEGIN KEY-----\nabc\n-----END KEY-----\n"),
+                entry("RAW", "line1\nline2"));
     }
 
     @Test
     void loneDollarsAreLiteral() throws IOException {
-        write("secrets", "A=cost $ 5 $\nB=\"$-$1\"\nC='$5'\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("cost $ 5 $");
-        assertThat(secrets.find("B")).contains("$-$1");
-        assertThat(secrets.find("C")).contains("$5");
+        assertThat(loadedFrom("A=cost $ 5 $\nB=\"$-$1\"\nC='$5'\n")).contains(
+                entry("A", "cost $ 5 $"),
+                entry("B", "$-$1"),
+                entry("C", "$5"));
     }
 
     @Test
     void variablesComeFromEarlierLinesThenTheEnvironment() throws IOException {
         environment.put("FROM_ENV", "env-value");
         environment.put("USER_NAME", "from-env");
-        write("secrets", "USER_NAME=alice\nA=${USER_NAME}@host\nB=\"$USER_NAME:$FROM_ENV\"\nC=x${A}y\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("alice@host");
-        assertThat(secrets.find("B")).contains("alice:env-value");
-        assertThat(secrets.find("C")).contains("xalice@hosty");
+        assertThat(loadedFrom("USER_NAME=alice\nA=${USER_NAME}@host\nB=\"$USER_NAME:$FROM_ENV\"\nC=x${A}y\n")).contains(
+                entry("A", "alice@host"),
+                entry("B", "alice:env-value"),
+                entry("C", "xalice@hosty"));
     }
 
     @Test
@@ -167,11 +176,10 @@ class SecretsLoaderTest {
     @Test
     void laterFilesOverrideEarlierKeysAndSeeTheirValues() throws IOException {
         write("secrets-common", "SHARED=common\nBASE=base\n");
-        write("secrets", "SHARED=plain\nDERIVED=${BASE}-plain\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("SHARED")).contains("plain");
-        assertThat(secrets.find("DERIVED")).contains("base-plain");
-        assertThat(secrets.keys()).containsExactly("SHARED", "BASE", "DERIVED");
+        assertThat(loadedFrom("SHARED=plain\nDERIVED=${BASE}-plain\n")).containsExactly(
+                entry("SHARED", "plain"),
+                entry("BASE", "base"),
+                entry("DERIVED", "base-plain"));
     }
 
     @Test
@@ -191,8 +199,9 @@ class SecretsLoaderTest {
         Files.writeString(project.resolve("config/vault.prod"), "B=2\n");
         Secrets secrets = new SecretsLoader(environment, redactor)
                 .load(SecretFiles.of(project, "config/vault", Optional.of("prod")));
-        assertThat(secrets.find("A")).contains("1");
-        assertThat(secrets.find("B")).contains("2");
+        assertThat(values(secrets)).contains(
+                entry("A", "1"),
+                entry("B", "2"));
     }
 
     @Test
@@ -239,29 +248,27 @@ class SecretsLoaderTest {
 
     @Test
     void commandsAreSubstitutedWithTrailingNewlinesRemoved() throws IOException {
-        write("secrets", """
+        assertThat(loadedFrom("""
                 A=$(printf 'one\\n\\n')
                 B="pre-$(echo two)-post"
                 C=$(echo "(paren)" ')' "#hash")
                 D='$(echo not run)'
                 E=$(printf '%s' '$HOME ${X}')
-                """);
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("one");
-        assertThat(secrets.find("B")).contains("pre-two-post");
-        assertThat(secrets.find("C")).contains("(paren) ) #hash");
-        assertThat(secrets.find("D")).contains("$(echo not run)");
-        assertThat(secrets.find("E")).as("command output is not interpolated again").contains("$HOME ${X}");
+                """)).contains(
+                entry("A", "one"),
+                entry("B", "pre-two-post"),
+                entry("C", "(paren) ) #hash"),
+                entry("D", "$(echo not run)"),
+                entry("E", "$HOME ${X}")); // command output is not interpolated again
     }
 
     @Test
     void commandsSeeTheGivenEnvironmentAndRunInTheProjectDirectory() throws IOException {
         environment.put("GREETING", "hello from env");
         Files.writeString(project.resolve("marker.txt"), "in project dir");
-        write("secrets", "A=$(printf '%s' \"$GREETING\")\nB=$(cat marker.txt)\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("hello from env");
-        assertThat(secrets.find("B")).contains("in project dir");
+        assertThat(loadedFrom("A=$(printf '%s' \"$GREETING\")\nB=$(cat marker.txt)\n")).contains(
+                entry("A", "hello from env"),
+                entry("B", "in project dir"));
     }
 
     @Test
@@ -307,8 +314,9 @@ class SecretsLoaderTest {
         write("secrets", file.toString());
         Secrets secrets = new SecretsLoader(environment, redactor).withMaxParallel(4)
                 .load(SecretFiles.of(project, null, Optional.empty()));
-        assertThat(secrets.find("A")).contains("A");
-        assertThat(secrets.find("D")).contains("D");
+        assertThat(values(secrets)).contains(
+                entry("A", "A"),
+                entry("D", "D"));
         assertThat(barrier.toFile().list()).hasSize(4);
     }
 
@@ -336,10 +344,9 @@ class SecretsLoaderTest {
 
     @Test
     void crlfFilesReadLikeLfFiles() throws IOException {
-        write("secrets", "A=one\r\nB=\"two\r\nlines\"\r\n");
-        Secrets secrets = load();
-        assertThat(secrets.find("A")).contains("one");
-        assertThat(secrets.find("B")).contains("two\nlines");
+        assertThat(loadedFrom("A=one\r\nB=\"two\r\nlines\"\r\n")).contains(
+                entry("A", "one"),
+                entry("B", "two\nlines"));
     }
 
     @Test
