@@ -2,16 +2,16 @@ package dev.xamal.maven;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
-import dev.xamal.core.output.Output;
 import dev.xamal.core.config.ConfigLoader;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.output.Output;
 import dev.xamal.core.output.Redactor;
 import dev.xamal.core.secrets.SecretFiles;
 import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.secrets.SecretsLoader;
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -109,20 +109,34 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
         return output;
     }
 
+    /** The directory relative paths start from: the project's, or the working directory without one. */
+    protected final Path projectDir() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * Loads and validates {@code configFile} (with the {@code destination} overlay) from the
+     * project directory, templates seeing the process environment.
+     *
+     * @throws UsageException when the file is missing (saying to run {@code mvn xamal:init}) or
+     *                        invalid (naming file, key path and what to change)
+     */
+    protected final XamalConfig loadConfig() {
+        Path dir = projectDir();
+        String file = configFile == null || configFile.isBlank() ? ConfigLoader.DEFAULT_CONFIG_FILE : configFile;
+        if (!Files.isRegularFile(dir.resolve(file))) {
+            throw new UsageException("No configuration at " + file + "; run mvn xamal:init to create one,"
+                    + " or point -Dxamal.configFile at yours");
+        }
+        return ConfigLoader.load(dir, file, Optional.ofNullable(destination), System.getenv());
+    }
+
     /** The run's redactor, where loaded secrets register their values. */
     protected final Redactor redactor() {
         return redactor;
-    }
-
-    /** The directory {@code configFile} and {@code secrets_path} are relative to. */
-    protected final Path projectDir() {
-        File basedir = project == null ? null : project.getBasedir();
-        return (basedir != null ? basedir : new File(session.getExecutionRootDirectory())).toPath();
-    }
-
-    /** The configuration with the destination's overlay, validated. */
-    protected final XamalConfig loadConfig() {
-        return ConfigLoader.load(projectDir(), configFile, Optional.ofNullable(destination), System.getenv());
     }
 
     /**
