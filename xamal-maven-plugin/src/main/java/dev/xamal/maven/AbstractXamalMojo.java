@@ -11,7 +11,6 @@ import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.secrets.SecretsLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -125,13 +124,8 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
      *                        invalid (naming file, key path and what to change)
      */
     protected final XamalConfig loadConfig() {
-        Path dir = projectDir();
         String file = configFile == null || configFile.isBlank() ? ConfigLoader.DEFAULT_CONFIG_FILE : configFile;
-        if (!Files.isRegularFile(dir.resolve(file))) {
-            throw new UsageException("No configuration at " + file + "; run mvn xamal:init to create one,"
-                    + " or point -Dxamal.configFile at yours");
-        }
-        return ConfigLoader.load(dir, file, Optional.ofNullable(destination), System.getenv());
+        return ConfigLoader.load(projectDir(), file, Optional.ofNullable(destination), System.getenv());
     }
 
     /** The run's redactor, where loaded secrets register their values. */

@@ -41,11 +41,13 @@ final class ConfigFileReader {
     private static final int MAX_ALIASES = 200;
     private static final int MAX_NESTING = 64;
 
-    /** Strict about undefined variables; shared, as building one is costly and rendering is stateless. */
+    /**
+     * Strict about undefined variables; shared, as building one is costly and rendering is
+     * stateless. No trim_blocks: it would join a line ending in an inline tag with the next line,
+     * and the blank lines block tags leave are harmless in YAML.
+     */
     private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
             .withFailOnUnknownTokens(true)
-            .withTrimBlocks(true)
-            .withLstripBlocks(true)
             .withMaxOutputSize(MAX_FILE_BYTES)
             .build());
 
