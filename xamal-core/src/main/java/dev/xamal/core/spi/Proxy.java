@@ -1,0 +1,32 @@
+package dev.xamal.core.spi;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The reverse proxy in front of the apps on a host (Caddy, in xamal-caddy). Core's boot decides
+ * which ports an app's traffic goes to; the proxy carries it out. Every change reloads the
+ * host's whole proxy configuration, so a change for one app never drops another.
+ */
+public interface Proxy {
+    /**
+     * Makes the host ready: installs the proxy when absent and makes its main configuration load
+     * every app's site. Idempotent.
+     *
+     * @return one line per change made (empty when everything was already right)
+     */
+    List<String> prepare(RemoteHost host);
+
+    /**
+     * Points the app's site at {@code site}: writes its site file, validates the whole
+     * configuration and reloads. On a validation or reload failure the previous site file is put
+     * back and the failure is thrown.
+     */
+    void route(RemoteHost host, ProxySite site);
+
+    /** Requests in flight to {@code localhost:<port>}, or empty when the proxy does not list the port. */
+    OptionalInt inFlight(RemoteHost host, int port);
+
+    /** Removes the app's site and reloads. Does nothing when the app has no site. */
+    void remove(RemoteHost host, String appId);
+}
