@@ -1,5 +1,7 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
+import dev.xamal.core.commands.Shell;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * @param console            a main class {@code console} runs instead of JShell
  * @param propertiesLauncher for a fat jar: the loader class that can start any main class
  */
-public record LauncherScript(String name, RuntimeKind runtime, List<String> classPath, Start start,
+public record LauncherScript(String name, ReleaseConfig.Runtime runtime, List<String> classPath, Start start,
                       List<String> jvmOptions, Optional<String> console, Optional<String> propertiesLauncher) {
 
     /** How {@code start} launches the application. */
@@ -40,8 +42,8 @@ public record LauncherScript(String name, RuntimeKind runtime, List<String> clas
     }
 
     public String render() {
-        String java = runtime == RuntimeKind.JLINK ? "\"$RELEASE_ROOT/runtime/bin/java\"" : "\"$JAVA\"";
-        String options = jvmOptions.stream().map(LauncherScript::quote).map(o -> o + " ").collect(Collectors.joining());
+        String java = runtime == ReleaseConfig.Runtime.JLINK ? "\"$RELEASE_ROOT/runtime/bin/java\"" : "\"$JAVA\"";
+        String options = jvmOptions.stream().map(Shell::quote).map(o -> o + " ").collect(Collectors.joining());
         String cp = classPath.stream().map(p -> "$RELEASE_ROOT/" + p).collect(Collectors.joining(":"));
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n")
@@ -62,7 +64,7 @@ public record LauncherScript(String name, RuntimeKind runtime, List<String> clas
          .append("XAMAL_VERSION=$(sed -n 's/^version=//p' \"$RELEASE_ROOT/RELEASE\")\n")
          .append("export XAMAL_VERSION\n")
          .append("CLASSPATH_RELEASE=\"").append(cp).append("\"\n");
-        if (runtime == RuntimeKind.SYSTEM) {
+        if (runtime == ReleaseConfig.Runtime.SYSTEM) {
             s.append("JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java\n");
         }
         s.append("\nusage() {\n")
@@ -89,16 +91,16 @@ public record LauncherScript(String name, RuntimeKind runtime, List<String> clas
          .append("  console)\n");
         if (console.isPresent()) {
             s.append("    exec ").append(java).append(' ').append(options).append("${JAVA_OPTS:-} ")
-             .append(runArguments().replace("\"$main\"", quote(console.get()))).append(" \"$@\"\n");
+             .append(runArguments().replace("\"$main\"", Shell.quote(console.get()))).append(" \"$@\"\n");
         } else {
-            String jshell = runtime == RuntimeKind.JLINK ? "$RELEASE_ROOT/runtime/bin/jshell"
+            String jshell = runtime == ReleaseConfig.Runtime.JLINK ? "$RELEASE_ROOT/runtime/bin/jshell"
                     : "${JAVA_HOME:+$JAVA_HOME/bin/}jshell";
             s.append("    jshell=").append(jshell).append('\n')
              .append("    if command -v \"$jshell\" >/dev/null 2>&1; then\n")
              .append("      exec \"$jshell\" --class-path \"$CLASSPATH_RELEASE\" \"$@\"\n")
              .append("    fi\n")
              .append("    echo \"").append(name).append(": this release's runtime has no JShell: add jdk.jshell to ")
-             .append(runtime == RuntimeKind.JLINK ? "release.jlink.add_modules" : "the server's JDK (release.runtime: system)")
+             .append(runtime == ReleaseConfig.Runtime.JLINK ? "release.jlink.add_modules" : "the server's JDK (release.runtime: system)")
              .append(", or set release.console\" >&2\n")
              .append("    exit 1\n");
         }
@@ -119,18 +121,13 @@ public record LauncherScript(String name, RuntimeKind runtime, List<String> clas
         }
         String main = ((MainClass) start).className();
         return propertiesLauncher.isPresent()
-                ? "-Dloader.main=" + quote(main) + " -cp \"$CLASSPATH_RELEASE\" " + propertiesLauncher.get()
-                : "-cp \"$CLASSPATH_RELEASE\" " + quote(main);
+                ? "-Dloader.main=" + Shell.quote(main) + " -cp \"$CLASSPATH_RELEASE\" " + propertiesLauncher.get()
+                : "-cp \"$CLASSPATH_RELEASE\" " + Shell.quote(main);
     }
 
     private String runArguments() {
         return propertiesLauncher.isPresent()
                 ? "-Dloader.main=\"$main\" -cp \"$CLASSPATH_RELEASE\" " + propertiesLauncher.get()
                 : "-cp \"$CLASSPATH_RELEASE\" \"$main\"";
-    }
-
-    /** Single-quotes a word for {@code sh}. */
-    static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

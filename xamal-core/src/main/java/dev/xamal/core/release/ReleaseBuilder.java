@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.output.Output;
@@ -53,7 +54,7 @@ public final class ReleaseBuilder {
         RuntimeLinker linker = new RuntimeLinker(spec.jmods());
         List<String> modules = List.of();
         Platform platform;
-        if (spec.runtime() == RuntimeKind.JLINK) {
+        if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
             modules = modules(spec, jar, linker.targetFeature());
             platform = spec.jmods().map(RuntimeLinker::targetPlatform)
                     .orElseGet(() -> Platform.ofJavaHome(Path.of(System.getProperty("java.home"))));
@@ -82,10 +83,9 @@ public final class ReleaseBuilder {
         } catch (IOException e) {
             throw new EnvironmentException("could not stage the release in " + stage + ": " + e.getMessage(), e);
         }
-        Platform platform = plan.platform();
-        if (spec.runtime() == RuntimeKind.JLINK) {
+        if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
             output.info("Linking the runtime (" + String.join(",", plan.modules()) + ")");
-            platform = new RuntimeLinker(spec.jmods()).link(plan.modules(), stage.resolve("runtime"));
+            new RuntimeLinker(spec.jmods()).link(plan.modules(), stage.resolve("runtime"));
         }
 
         Map<LayerKind, List<String>> contents = layerContents(plan);
@@ -101,7 +101,7 @@ public final class ReleaseBuilder {
         // RELEASE cannot hold its own digest: it records the application layer without itself.
         digests.put(LayerKind.APPLICATION, digest(tar, contents.get(LayerKind.APPLICATION)));
         ReleaseManifest manifest = new ReleaseManifest(spec.service(), spec.version().label(), spec.version().commit(),
-                spec.version().commitTime(), spec.version().dirty(), platform, spec.runtime(), plan.modules(), digests);
+                spec.version().commitTime(), spec.version().dirty(), plan.platform(), spec.runtime(), plan.modules(), digests);
         try {
             Files.writeString(stage.resolve(ReleaseManifest.FILE_NAME), manifest.render(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -113,7 +113,7 @@ public final class ReleaseBuilder {
         layers.add(writeLayer(tar, LayerKind.APPLICATION, application, plan.layerFile(LayerKind.APPLICATION)));
 
         List<String> all = new ArrayList<>(List.of("bin", "lib", ReleaseManifest.FILE_NAME));
-        if (spec.runtime() == RuntimeKind.JLINK) {
+        if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
             all.add("runtime");
         }
         Layer union = writeLayer(tar, null, all, plan.tarball());

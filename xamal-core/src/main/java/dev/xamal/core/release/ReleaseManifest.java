@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import dev.xamal.core.UsageException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param layers     each layer's digest
  */
 public record ReleaseManifest(String service, String version, Optional<String> commit, Optional<Instant> commitTime,
-                              boolean dirty, Platform platform, RuntimeKind runtime, List<String> modules,
+                              boolean dirty, Platform platform, ReleaseConfig.Runtime runtime, List<String> modules,
                               Map<LayerKind, String> layers) {
     public static final String FILE_NAME = "RELEASE";
 
@@ -45,7 +46,7 @@ public record ReleaseManifest(String service, String version, Optional<String> c
         line(s, "dirty", Boolean.toString(dirty));
         line(s, "platform", platform.osArch());
         line(s, "java", Integer.toString(platform.javaFeature()));
-        line(s, "runtime", runtime.key());
+        line(s, "runtime", runtime.yaml());
         line(s, "modules", String.join(",", modules));
         for (LayerKind kind : LayerKind.values()) {
             line(s, "layer." + kind.key(), layers.getOrDefault(kind, "none"));
@@ -83,8 +84,17 @@ public record ReleaseManifest(String service, String version, Optional<String> c
                 nonEmpty(values.get("commit")), nonEmpty(values.get("commit_time")).map(Instant::parse),
                 Boolean.parseBoolean(values.get("dirty")),
                 new Platform(osArch[0], osArch[1], Platform.feature(values.get("java"))),
-                RuntimeKind.parse(values.get("runtime"), where),
+                runtime(values.get("runtime"), where),
                 modules.isEmpty() ? List.of() : List.of(modules.split(",")), layers);
+    }
+
+    private static ReleaseConfig.Runtime runtime(String value, String where) {
+        for (ReleaseConfig.Runtime runtime : ReleaseConfig.Runtime.values()) {
+            if (runtime.yaml().equals(value)) {
+                return runtime;
+            }
+        }
+        throw new UsageException(where + ": runtime '" + value + "' is neither jlink nor system");
     }
 
     private static Optional<String> nonEmpty(String value) {

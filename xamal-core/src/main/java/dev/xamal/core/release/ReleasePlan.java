@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public record ReleasePlan(ReleaseSpec spec, AppJar appJar, LauncherScript launch
 
     /** The layers this release has: no runtime layer with {@code runtime: system}. */
     public List<LayerKind> layerKinds() {
-        return spec.runtime() == RuntimeKind.JLINK ? List.of(LayerKind.values())
+        return spec.runtime() == ReleaseConfig.Runtime.JLINK ? List.of(LayerKind.values())
                 : List.of(LayerKind.DEPENDENCIES, LayerKind.APPLICATION);
     }
 

@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import dev.xamal.core.UsageException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything a release build needs, already resolved: the front end (the Maven plugin) fills it
- * from {@code config/xamal.yml} and the project's artifacts.
+ * from the loaded {@code config/xamal.yml} (which validated names, classes and the runtime) and
+ * the project's artifacts.
  *
  * @param service         the service name ({@code service})
  * @param name            the launcher's name, {@code bin/<name>} ({@code release.name}; the service by default)
@@ -34,7 +36,7 @@ public record ReleaseSpec(
         String name,
         Optional<String> mainClass,
         List<String> jvmOptions,
-        RuntimeKind runtime,
+        ReleaseConfig.Runtime runtime,
         List<String> addModules,
         Optional<Path> jmods,
         Optional<String> console,
@@ -44,9 +46,7 @@ public record ReleaseSpec(
         SourceVersion version,
         Optional<Instant> outputTimestamp) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][\\w]*(\\.[A-Za-z_][\\w]*)*");
-    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** Used when neither a commit nor project.build.outputTimestamp gives a time (the zip epoch). */
     static final Instant FALLBACK_TIME = Instant.parse("1980-01-01T00:00:02Z");
 
@@ -64,23 +64,13 @@ public record ReleaseSpec(
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(outputTimestamp, "outputTimestamp");
-        requireName("service", service);
-        requireName("release.name", name);
-        mainClass.ifPresent(c -> requireClassName("release.main_class", c));
-        console.ifPresent(c -> requireClassName("release.console", c));
-        for (String option : jvmOptions) {
-            if (option.isEmpty() || option.chars().anyMatch(ch -> ch == '\n' || ch == '\r' || ch == 0)) {
-                throw new UsageException("release.jvm_options: '" + option.strip()
-                        + "' is empty or spans lines; give one JVM option per list entry");
-            }
-        }
         for (String module : addModules) {
             if (!MODULE.matcher(module).matches()) {
                 throw new UsageException("release.jlink.add_modules: '" + module + "' is not a module name "
                         + "(for example java.sql or jdk.crypto.ec)");
             }
         }
-        if (runtime == RuntimeKind.SYSTEM && (!addModules.isEmpty() || jmods.isPresent())) {
+        if (runtime == ReleaseConfig.Runtime.SYSTEM && (!addModules.isEmpty() || jmods.isPresent())) {
             throw new UsageException("release.jlink is set but release.runtime is system: "
                     + "remove release.jlink or use release.runtime: jlink");
         }
@@ -96,16 +86,4 @@ public record ReleaseSpec(
         return service + "-" + version.label();
     }
 
-    private static void requireName(String key, String value) {
-        if (!NAME.matcher(value).matches()) {
-            throw new UsageException(key + " is '" + value + "'; use lower-case letters, digits, '_' and '-' only");
-        }
-    }
-
-    private static void requireClassName(String key, String value) {
-        if (!CLASS_NAME.matcher(value).matches()) {
-            throw new UsageException(key + " is '" + value + "', which is not a fully qualified class name "
-                    + "(for example com.example.Main)");
-        }
-    }
 }

@@ -26,8 +26,8 @@ final class RuntimeLinker {
         return jmods.map(dir -> targetPlatform(dir).javaFeature()).orElse(Runtime.version().feature());
     }
 
-    /** Links {@code modules} into {@code output} (which must not exist) and returns the image's platform. */
-    Platform link(List<String> modules, Path output) {
+    /** Links {@code modules} into {@code output}, which must not exist. */
+    void link(List<String> modules, Path output) {
         List<String> args = new ArrayList<>();
         Optional<Path> modulePath = jmods.isPresent() ? jmods : runningJdkJmods();
         jmods.ifPresent(RuntimeLinker::targetPlatform);
@@ -40,7 +40,6 @@ final class RuntimeLinker {
                 "--compress=" + (Runtime.version().feature() >= 21 ? "zip-6" : "2"),
                 "--output", output.toString()));
         jlink.run(args);
-        return Platform.ofJavaHome(output);
     }
 
     private static Optional<Path> runningJdkJmods() {

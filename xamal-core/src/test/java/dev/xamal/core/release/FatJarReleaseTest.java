@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class FatJarReleaseTest {
         entries.put("BOOT-INF/lib/store-2.0.jar", Files.readAllBytes(store));
         Path fat = TestJars.jar(dir.resolve("in/fat-app.jar"),
                 Map.of("Main-Class", "fatloader.Loader", "Start-Class", "app.Main"), entries);
-        ReleaseSpec spec = new ReleaseSpec("fatty", "fatty", Optional.empty(), List.of(), RuntimeKind.JLINK, List.of(),
+        ReleaseSpec spec = new ReleaseSpec("fatty", "fatty", Optional.empty(), List.of(), ReleaseConfig.Runtime.JLINK, List.of(),
                 Optional.empty(), Optional.empty(), fat, List.of(), dir.resolve("out"),
                 new SourceVersion("f00dfacecafe", Optional.empty(), Optional.empty(), false),
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z")));

@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ class PlatformCheckTest {
     @Test
     void manifestRoundTripsThePlatform() {
         ReleaseManifest manifest = new ReleaseManifest("svc", "v1", java.util.Optional.empty(), java.util.Optional.empty(),
-                false, linuxX64, RuntimeKind.JLINK, java.util.List.of("java.base"),
+                false, linuxX64, ReleaseConfig.Runtime.JLINK, java.util.List.of("java.base"),
                 java.util.Map.of(LayerKind.RUNTIME, "ab"));
         ReleaseManifest back = ReleaseManifest.parse(manifest.render(), "RELEASE");
         assertThat(back).isEqualTo(manifest);

@@ -1,5 +1,6 @@
 package dev.xamal.core.release;
 
+import dev.xamal.core.config.ReleaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,13 +59,13 @@ class ReleaseBuilderTest {
         Path lib = TestJars.compileJar(dir.resolve("in/greeting-1.0.jar"), Map.of(), Map.of("lib.Greeting", GREETING), List.of());
         Path app = TestJars.compileJar(dir.resolve("in/app-1.0.jar"), Map.of("Main-Class", "app.Main"),
                 Map.of("app.Main", MAIN, "app.Other", OTHER), List.of(lib));
-        ReleaseSpec spec = spec(app, List.of(lib), dir.resolve("out"), RuntimeKind.JLINK, Optional.empty());
+        ReleaseSpec spec = spec(app, List.of(lib), dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
         ReleaseBuilder builder = new ReleaseBuilder(TestOutput.quiet());
         release = builder.build(builder.plan(spec));
         extracted = ReleaseRun.extract(release.tarball(), dir.resolve("server/releases/v1"));
     }
 
-    static ReleaseSpec spec(Path app, List<Path> deps, Path out, RuntimeKind runtime, Optional<String> main) {
+    static ReleaseSpec spec(Path app, List<Path> deps, Path out, ReleaseConfig.Runtime runtime, Optional<String> main) {
         return new ReleaseSpec("demo", "demo", main, List.of("-Dfrom.config=yes it is"), runtime, List.of(),
                 Optional.empty(), Optional.empty(), app, deps, out,
                 new SourceVersion("abc123def456", Optional.of("abc123def4567890abc123def4567890abc123de"),
@@ -98,7 +99,7 @@ class ReleaseBuilderTest {
         assertThat(manifest.commitTime()).contains(Instant.parse("2026-11-01T10:00:00Z"));
         assertThat(manifest.platform().os()).isEqualTo("linux");
         assertThat(manifest.platform().javaFeature()).isEqualTo(Runtime.version().feature());
-        assertThat(manifest.runtime()).isEqualTo(RuntimeKind.JLINK);
+        assertThat(manifest.runtime()).isEqualTo(ReleaseConfig.Runtime.JLINK);
         assertThat(manifest.modules()).isEqualTo(release.plan().modules());
     }
 
@@ -187,11 +188,11 @@ class ReleaseBuilderTest {
     void aJarWithoutMainClassNeedsReleaseMainClass() throws Exception {
         Path jar = TestJars.compileJar(dir.resolve("nomain/app.jar"), Map.of(), Map.of("app.Other", OTHER), List.of());
         ReleaseBuilder builder = new ReleaseBuilder(TestOutput.quiet());
-        assertThatThrownBy(() -> builder.plan(spec(jar, List.of(), dir.resolve("nomain/out"), RuntimeKind.SYSTEM,
+        assertThatThrownBy(() -> builder.plan(spec(jar, List.of(), dir.resolve("nomain/out"), ReleaseConfig.Runtime.SYSTEM,
                 Optional.empty())))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("has no Main-Class").hasMessageContaining("release.main_class");
-        ReleasePlan plan = builder.plan(spec(jar, List.of(), dir.resolve("nomain/out"), RuntimeKind.SYSTEM,
+        ReleasePlan plan = builder.plan(spec(jar, List.of(), dir.resolve("nomain/out"), ReleaseConfig.Runtime.SYSTEM,
                 Optional.of("app.Other")));
         assertThat(plan.entryPoint()).isEqualTo("app.Other");
     }
@@ -200,7 +201,7 @@ class ReleaseBuilderTest {
     void systemRuntimeHasNoRuntimeLayerAndUsesTheServersJava() throws Exception {
         Path jar = TestJars.compileJar(dir.resolve("sys/app.jar"), Map.of(), Map.of("app.Other", OTHER), List.of());
         ReleaseBuilder builder = new ReleaseBuilder(TestOutput.quiet());
-        BuiltRelease built = builder.build(builder.plan(spec(jar, List.of(), dir.resolve("sys/out"), RuntimeKind.SYSTEM,
+        BuiltRelease built = builder.build(builder.plan(spec(jar, List.of(), dir.resolve("sys/out"), ReleaseConfig.Runtime.SYSTEM,
                 Optional.of("app.Other"))));
         assertThat(built.layers()).extracting(Layer::kind).containsExactly(LayerKind.DEPENDENCIES, LayerKind.APPLICATION);
         Path root = ReleaseRun.extract(built.tarball(), dir.resolve("sys/x"));

@@ -113,7 +113,7 @@ final class TestJars {
                     Path self = Path.of(Loader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                     Path dir = Files.createTempDirectory("fat");
                     List<URL> urls = new ArrayList<>();
-                    urls.add(dir.resolve("classes").toUri().toURL());
+                    urls.add(Files.createDirectories(dir.resolve("classes")).toUri().toURL());
                     String start;
                     try (JarFile jar = new JarFile(self.toFile())) {
                         start = jar.getManifest().getMainAttributes().getValue("Start-Class");
