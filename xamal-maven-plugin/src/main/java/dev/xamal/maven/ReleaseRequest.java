@@ -34,7 +34,8 @@ final class ReleaseRequest {
 
     /**
      * The project whose jar is released: the one named by {@code -Dxamal.module}; else the
-     * execution root when it builds a jar; else the only jar module of the reactor.
+     * execution root when it builds a jar; else the reactor's only jar module, or the only one no
+     * other module depends on.
      */
     static MavenProject appProject(MavenSession session, MavenProject root, Optional<String> module) {
         List<MavenProject> projects = session.getProjects();
@@ -49,6 +50,12 @@ final class ReleaseRequest {
         List<MavenProject> jars = projects.stream().filter(p -> !"pom".equals(p.getPackaging())).toList();
         if (jars.size() == 1) {
             return jars.get(0);
+        }
+        List<MavenProject> leaves = jars.stream().filter(candidate -> projects.stream().noneMatch(other ->
+                other.getDependencies().stream().anyMatch(d -> d.getGroupId().equals(candidate.getGroupId())
+                        && d.getArtifactId().equals(candidate.getArtifactId())))).toList();
+        if (leaves.size() == 1) {
+            return leaves.get(0);
         }
         throw new UsageException("cannot tell which module to release: " + root.getArtifactId() + " is a pom and the "
                 + "build has " + (jars.isEmpty() ? "no jar modules" : "the jar modules "
