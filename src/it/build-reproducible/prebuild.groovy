@@ -8,6 +8,8 @@ def git = { List<String> args ->
     def out = p.inputStream.text
     assert p.waitFor() == 0 : "git ${args}: ${out}"
 }
+// Invoker does not copy dotfiles: write the ignore list here (build.log is written by invoker).
+new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
 git(['init', '-q'])
 git(['add', '.'])
 git(['commit', '-q', '-m', 'reproducible build test'])

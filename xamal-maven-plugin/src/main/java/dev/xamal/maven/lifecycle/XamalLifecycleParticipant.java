@@ -1,8 +1,6 @@
 package dev.xamal.maven.lifecycle;
 
 import java.util.List;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import org.slf4j.Logger;
@@ -12,10 +10,8 @@ import org.slf4j.LoggerFactory;
  * Active when the plugin is declared with {@code <extensions>true</extensions>}: before the build
  * starts, applies {@link PackageBeforeRelease} to the command line's tasks, so
  * {@code mvn xamal:build} runs {@code package} first (once) and {@code mvn package xamal:build}
- * runs as typed.
+ * runs as typed. Registered in {@code META-INF/plexus/components.xml}.
  */
-@Named("xamal")
-@Singleton
 public class XamalLifecycleParticipant extends AbstractMavenLifecycleParticipant {
     private static final Logger LOG = LoggerFactory.getLogger(XamalLifecycleParticipant.class);
 
