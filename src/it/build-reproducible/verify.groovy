@@ -3,7 +3,7 @@ import java.nio.file.attribute.PosixFilePermission
 import java.util.concurrent.TimeUnit
 
 def run = { File dir, List<String> cmd ->
-    def p = new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true).start()
+    def p = new ProcessBuilder(cmd.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
     def out = p.inputStream.text
     assert p.waitFor(20, TimeUnit.MINUTES)
     assert p.exitValue() == 0 : "${cmd} failed:\n${out}"
@@ -20,7 +20,7 @@ second.deleteDir()
 run(basedir.parentFile, ['git', 'clone', '-q', basedir.absolutePath, second.absolutePath])
 run(second, ['sh', '-c', 'find . -path ./.git -prune -o -exec touch -d 2031-05-05T05:05:05 {} +'])
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
-def out = run(second, ['sh', '-c', 'umask 077 && exec "$0" "$@"', mvn, '-B', '-o', '-ntp',
+def out = run(second, ['sh', '-c', 'umask 077 && exec "$0" "$@"', mvn, '-B', '-o', '-llr', '-ntp',
         "-Dmaven.repo.local=${localRepositoryPath}", 'package', 'xamal:build'])
 new File(basedir, 'second-build.log').text = out
 

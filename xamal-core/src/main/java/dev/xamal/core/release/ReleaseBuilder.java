@@ -75,7 +75,7 @@ public final class ReleaseBuilder {
             Files.createDirectories(stage.resolve("bin"));
             Files.createDirectories(plan.layerFile(LayerKind.APPLICATION).getParent());
             for (ReleasePlan.Library library : plan.libraries()) {
-                Files.copy(library.source(), stage.resolve(library.releasePath()));
+                JarModes.copyNormalised(library.source(), stage.resolve(library.releasePath()));
             }
             Path launcher = stage.resolve("bin").resolve(spec.name());
             Files.writeString(launcher, plan.launcher().render(), StandardCharsets.UTF_8);

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Links the release's runtime image with jlink: the modules jdeps found plus
- * {@code release.jlink.add_modules}, stripped of debug data, headers and man pages, compressed.
+ * {@code release.jlink.add_modules}, stripped of debug data, headers and man pages, compressed,
+ * without the JVM-state-dependent pre-generated {@code java.lang.invoke} classes.
  * jlink is the one of the JDK running the build, so the target's {@code java.base} (the running
  * JDK's, or {@code release.jlink.jmods}) must have the same feature version.
  */
@@ -38,6 +39,9 @@ final class RuntimeLinker {
         args.addAll(List.of("--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress=" + (Runtime.version().feature() >= 21 ? "zip-6" : "2"),
+                // Pre-generated java.lang.invoke classes depend on the state of the JVM running jlink
+                // (a second in-process link differs from the first): off, so images are reproducible.
+                "--disable-plugin", "generate-jli-classes",
                 "--output", output.toString()));
         jlink.run(args);
     }
