@@ -1,6 +1,5 @@
 package dev.xamal.maven;
 
-import dev.xamal.core.config.ConfigLoader;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.release.ReleaseSpec;
 import dev.xamal.core.release.SourceVersion;
@@ -20,22 +19,12 @@ abstract class AbstractReleaseMojo extends AbstractXamalMojo {
     @Parameter(property = "xamal.module")
     protected String module;
 
-    /** The project directory: where {@code config/xamal.yml}, the hooks and the git work tree are. */
-    protected final Path projectDirectory() {
-        return project.getBasedir().toPath();
-    }
-
-    protected final XamalConfig loadConfig() {
-        return ConfigLoader.load(projectDirectory(), configFile, Optional.ofNullable(destination).filter(d -> !d.isBlank()),
-                System.getenv());
-    }
-
     protected final MavenProject appProject() {
         return ReleaseRequest.appProject(session, project, Optional.ofNullable(module).filter(m -> !m.isBlank()));
     }
 
     protected final SourceVersion sourceVersion() {
-        return VersionLabel.resolve(projectDirectory(), Optional.ofNullable(version).filter(v -> !v.isBlank()));
+        return VersionLabel.resolve(projectDir(), Optional.ofNullable(version).filter(v -> !v.isBlank()));
     }
 
     /** {@code target/xamal} of the project the goal runs in. */
@@ -44,7 +33,7 @@ abstract class AbstractReleaseMojo extends AbstractXamalMojo {
     }
 
     protected final ReleaseSpec spec(XamalConfig config, MavenProject app, Path appJar, SourceVersion sourceVersion) {
-        return ReleaseRequest.spec(config, projectDirectory(), appJar, ReleaseRequest.dependencyJars(app),
+        return ReleaseRequest.spec(config, projectDir(), appJar, ReleaseRequest.dependencyJars(app),
                 outputDirectory(), sourceVersion, ReleaseRequest.outputTimestamp(app));
     }
 }

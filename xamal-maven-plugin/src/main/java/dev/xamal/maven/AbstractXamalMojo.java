@@ -2,10 +2,14 @@ package dev.xamal.maven;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
+import dev.xamal.core.config.ConfigLoader;
+import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.output.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -99,6 +103,26 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     /** The run's output; every line is redacted. */
     protected final Output output() {
         return output;
+    }
+
+    /** The directory relative paths start from: the project's, or the working directory without one. */
+    protected final Path projectDir() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * Loads and validates {@code configFile} (with the {@code destination} overlay) from the
+     * project directory, templates seeing the process environment.
+     *
+     * @throws UsageException when the file is missing (saying to run {@code mvn xamal:init}) or
+     *                        invalid (naming file, key path and what to change)
+     */
+    protected final XamalConfig loadConfig() {
+        String file = configFile == null || configFile.isBlank() ? ConfigLoader.DEFAULT_CONFIG_FILE : configFile;
+        return ConfigLoader.load(projectDir(), file, Optional.ofNullable(destination), System.getenv());
     }
 
     /** The run's redactor, where loaded secrets register their values. */

@@ -53,7 +53,7 @@ public class BuildMojo extends AbstractReleaseMojo {
             output().info("Release " + earlier.tarball().getFileName() + " was already built in this run");
             return;
         }
-        HookRunner hooks = new HookRunner(projectDirectory(), Path.of(config.hooksPath()), skipHooks, output());
+        HookRunner hooks = new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output());
         HookVariables variables = hookVariables(config, sourceVersion.label(), started);
         hooks.run(Hook.PRE_BUILD, variables);
 
@@ -76,7 +76,7 @@ public class BuildMojo extends AbstractReleaseMojo {
     private HookVariables hookVariables(XamalConfig config, String label, Instant at) {
         return new HookVariables(config.service(), label, config.allHosts().stream().map(Host::id).toList(),
                 config.roles().stream().map(Role::name).toList(), config.destination(), "build", "",
-                Performer.describe(projectDirectory()), at, false, Optional.empty());
+                Performer.describe(projectDir()), at, false, Optional.empty());
     }
 
     static String size(long bytes) {

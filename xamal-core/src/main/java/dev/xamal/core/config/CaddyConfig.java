@@ -40,23 +40,21 @@ public record CaddyConfig(Optional<String> host, List<String> hosts, int appPort
     }
 
     /** {@code caddy.ssl}. */
-    public enum Ssl {
+    public enum Ssl implements ConfigChoice {
         /** {@code true}: certificates from an ACME CA (Let's Encrypt). */
-        ACME("true"),
+        ACME,
         /** {@code false}: plain HTTP. */
-        OFF("false"),
+        OFF,
         /** {@code internal}: Caddy's own local CA, for private networks and tests. */
-        INTERNAL("internal");
+        INTERNAL;
 
-        private final String yaml;
-
-        Ssl(String yaml) {
-            this.yaml = yaml;
-        }
-
-        /** The value as written in the configuration. */
+        @Override
         public String yaml() {
-            return yaml;
+            return switch (this) {
+                case ACME -> "true";
+                case OFF -> "false";
+                case INTERNAL -> "internal";
+            };
         }
     }
 }

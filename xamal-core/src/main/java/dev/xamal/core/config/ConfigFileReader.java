@@ -6,6 +6,7 @@ import com.hubspot.jinjava.interpret.FatalTemplateErrorsException;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads one configuration file: refuses absurd sizes, renders it with Jinjava (strict about
@@ -38,6 +40,16 @@ final class ConfigFileReader {
     static final int MAX_VALUES = 100_000;
     private static final int MAX_ALIASES = 200;
     private static final int MAX_NESTING = 64;
+
+    /**
+     * Strict about undefined variables; shared, as building one is costly and rendering is
+     * stateless. No trim_blocks: it would join a line ending in an inline tag with the next line,
+     * and the blank lines block tags leave are harmless in YAML.
+     */
+    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
+            .withFailOnUnknownTokens(true)
+            .withMaxOutputSize(MAX_FILE_BYTES)
+            .build());
 
     private final Map<String, String> env;
     private final String destination;
@@ -91,19 +103,15 @@ final class ConfigFileReader {
     }
 
     private String render(String text, String display) {
-        JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
-                .withTrimBlocks(true)
-                .withLstripBlocks(true)
-                .withMaxOutputSize(MAX_FILE_BYTES)
-                .build();
-        Jinjava jinjava = new Jinjava(config);
+        if (!text.contains("{{") && !text.contains("{%") && !text.contains("{#")) {
+            return text; // nothing to render
+        }
         Map<String, Object> context = new HashMap<>();
         context.put("env", new LinkedHashMap<>(env));
         context.put("destination", destination);
         RenderResult result;
         try {
-            result = jinjava.renderForResult(text, context);
+            result = JINJAVA.renderForResult(text, context);
         } catch (FatalTemplateErrorsException e) {
             throw templateError(display, e.getErrors());
         } catch (RuntimeException e) {
@@ -127,7 +135,7 @@ final class ConfigFileReader {
         if (first == null) {
             return new ConfigException(display, "", "template error; fix the {{ }} or {% %} expressions");
         }
-        String message = firstLine(first.getMessage());
+        String message = firstLine(first.getMessage()).replaceFirst("^[A-Za-z.]*Exception: ", "");
         String hint = message.contains("Unknown token")
                 ? "; define the variable or give it a default, e.g. {{ env.NAME | default('value') }}"
                 : "; fix the {{ }} or {% %} expression";
@@ -144,6 +152,11 @@ final class ConfigFileReader {
         options.setCodePointLimit(MAX_FILE_BYTES);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
+            Node document = yaml.compose(new StringReader(text));
+            if (document == null) {
+                return null;
+            }
+            DuplicateKeys.refuse(document, display);
             return yaml.load(text);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

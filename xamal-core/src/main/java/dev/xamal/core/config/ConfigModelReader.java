@@ -90,7 +90,7 @@ final class ConfigModelReader {
         requireOneProxiedRolePerHost(roles, servers);
 
         ConfigValue backendValue = root.get("backend");
-        Backend backend = backendValue.choice(Map.of("ssh", Backend.SSH, "hostkit", Backend.HOSTKIT), Backend.SSH);
+        Backend backend = backendValue.choice(Backend.values(), Backend.SSH);
         HostKitConfig hostkit = hostkit(root.get("hostkit"), service);
         if (backend == Backend.HOSTKIT) {
             if (hostkit.hostKitPath().isEmpty()) {
@@ -159,7 +159,9 @@ final class ConfigModelReader {
             if (value.isMap()) {
                 value.requireKeys(ROLE_KEYS);
                 roles.add(role(name, value.get("hosts"), value, primaryRole, globalEnv, defaultPort));
-            } else if (value.isList() || value.isAbsent()) {
+            } else if (value.isAbsent()) {
+                continue; // an empty role, e.g. one a destination unsets
+            } else if (value.isList()) {
                 roles.add(role(name, value, null, primaryRole, globalEnv, defaultPort));
             } else {
                 throw value.fail("must be a list of hosts or a map with hosts (and cmd, env, tags, proxy)");
@@ -267,9 +269,7 @@ final class ConfigModelReader {
                         .orElse(SshConfig.defaultServerId(service)),
                 proxyHost,
                 value.get("config").bool(true),
-                value.get("host_key_checking").choice(Map.of(
-                        "strict", SshConfig.HostKeyChecking.STRICT,
-                        "accept-new", SshConfig.HostKeyChecking.ACCEPT_NEW), SshConfig.HostKeyChecking.STRICT),
+                value.get("host_key_checking").choice(SshConfig.HostKeyChecking.values(), SshConfig.HostKeyChecking.STRICT),
                 value.get("known_hosts_file").optionalNonBlank("a known_hosts file")
                         .orElse(SshConfig.DEFAULT_KNOWN_HOSTS_FILE),
                 value.get("connect_timeout").positive(SshConfig.DEFAULT_CONNECT_TIMEOUT, "second"),
@@ -300,10 +300,7 @@ final class ConfigModelReader {
                 hostName,
                 hosts,
                 value.get("app_port").port(CaddyConfig.DEFAULT_APP_PORT, 65534),
-                value.get("ssl").choice(Map.of(
-                        "true", CaddyConfig.Ssl.ACME,
-                        "false", CaddyConfig.Ssl.OFF,
-                        "internal", CaddyConfig.Ssl.INTERNAL), CaddyConfig.Ssl.ACME));
+                value.get("ssl").choice(CaddyConfig.Ssl.values(), CaddyConfig.Ssl.ACME));
     }
 
     private static void requireCaddyHost(ConfigValue value, String host) {
@@ -382,9 +379,7 @@ final class ConfigModelReader {
                 releaseName,
                 main,
                 value.get("jvm_options").textList("a JVM option, e.g. -Xmx512m"),
-                value.get("runtime").choice(Map.of(
-                        "jlink", ReleaseConfig.Runtime.JLINK,
-                        "system", ReleaseConfig.Runtime.SYSTEM), ReleaseConfig.Runtime.JLINK),
+                value.get("runtime").choice(ReleaseConfig.Runtime.values(), ReleaseConfig.Runtime.JLINK),
                 new JlinkConfig(jlink.get("add_modules").textList("a module name, e.g. jdk.crypto.ec"),
                         jlink.get("jmods").optionalNonBlank("a jmods directory")),
                 value.get("console").optionalNonBlank("a console command"),

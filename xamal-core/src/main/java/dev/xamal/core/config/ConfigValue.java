@@ -209,17 +209,20 @@ final class ConfigValue {
         throw fail("must be true or false, not " + describe(value));
     }
 
-    /** One of the listed choices, written as text (or true/false); {@code choices} maps text to value. */
-    <E> E choice(Map<String, E> choices, E defaultValue) {
+    /** One of an enum's constants, written as its {@link ConfigChoice#yaml()} text (or true/false). */
+    <E extends Enum<E> & ConfigChoice> E choice(E[] constants, E defaultValue) {
         if (value == null) {
             return defaultValue;
         }
-        String text = value instanceof Boolean || value instanceof String ? value.toString() : null;
-        E chosen = text == null ? null : choices.get(text.toLowerCase(Locale.ROOT));
-        if (chosen == null) {
-            throw fail("must be one of " + String.join(", ", choices.keySet()) + ", not " + describe(value));
+        String text = value instanceof Boolean || value instanceof String ? value.toString().toLowerCase(Locale.ROOT) : null;
+        List<String> names = new ArrayList<>();
+        for (E constant : constants) {
+            if (constant.yaml().equals(text)) {
+                return constant;
+            }
+            names.add(constant.yaml());
         }
-        return chosen;
+        throw fail("must be one of " + String.join(", ", names) + ", not " + describe(value));
     }
 
     /** A list of non-blank texts (empty when absent). */

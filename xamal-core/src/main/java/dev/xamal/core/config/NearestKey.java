@@ -20,7 +20,7 @@ final class NearestKey {
                 bestDistance = distance;
             }
         }
-        int allowed = Math.max(2, typed.length() / 3);
+        int allowed = Math.max(2, (typed.length() + 1) / 2);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

@@ -40,21 +40,10 @@ public record ReleaseConfig(
     }
 
     /** {@code release.runtime}: which Java runs the app. */
-    public enum Runtime {
+    public enum Runtime implements ConfigChoice {
         /** A jlink runtime image travels inside the release. */
-        JLINK("jlink"),
+        JLINK,
         /** The server's own {@code java} runs the app. */
-        SYSTEM("system");
-
-        private final String yaml;
-
-        Runtime(String yaml) {
-            this.yaml = yaml;
-        }
-
-        /** The value as written in the configuration. */
-        public String yaml() {
-            return yaml;
-        }
+        SYSTEM;
     }
 }

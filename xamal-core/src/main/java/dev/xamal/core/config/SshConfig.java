@@ -53,21 +53,10 @@ public record SshConfig(
     }
 
     /** How an unknown host key is treated. */
-    public enum HostKeyChecking {
+    public enum HostKeyChecking implements ConfigChoice {
         /** Only keys already in known_hosts are accepted. */
-        STRICT("strict"),
+        STRICT,
         /** A host not yet in known_hosts is added on first contact; a changed key still fails. */
-        ACCEPT_NEW("accept-new");
-
-        private final String yaml;
-
-        HostKeyChecking(String yaml) {
-            this.yaml = yaml;
-        }
-
-        /** The value as written in the configuration. */
-        public String yaml() {
-            return yaml;
-        }
+        ACCEPT_NEW
     }
 }

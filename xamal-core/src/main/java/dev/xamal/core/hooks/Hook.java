@@ -2,6 +2,7 @@ package dev.xamal.core.hooks;
 
 /** The hooks xamal fires, by the file name they have under {@code hooks_path}. */
 public enum Hook {
+    PRE_CONNECT("pre-connect"),
     PRE_BUILD("pre-build"),
     POST_BUILD("post-build"),
     PRE_DEPLOY("pre-deploy"),

@@ -189,4 +189,36 @@ class ConfigLoaderTest {
         assertThat(hosts.get(5).sshPort(22)).isEqualTo(2203);
         assertThat(hosts.get(0).sshPort(22)).isEqualTo(22);
     }
+
+    @Test
+    void overlayCanUnsetAKeyAndRemoveARole() {
+        files().base("""
+                service: app
+                servers:
+                  web: [h1]
+                  worker: [h2]
+                ssh:
+                  port: 2222
+                """).write("config/xamal.dev.yml", """
+                servers:
+                  worker:
+                ssh:
+                  port:
+                """);
+
+        XamalConfig config = files().load("dev");
+
+        assertThat(config.roleNames()).containsExactly("web");
+        assertThat(config.ssh().port()).isEqualTo(22);
+    }
+
+    @Test
+    void templateWithoutDestinationSeesEmptyDestination() {
+        XamalConfig config = files().base("""
+                service: app{% if destination %}-{{ destination }}{% endif %}
+                servers: [h1]
+                """).load();
+
+        assertThat(config.service()).isEqualTo("app");
+    }
 }
