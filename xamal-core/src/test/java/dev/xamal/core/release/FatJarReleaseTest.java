@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,7 @@ class FatJarReleaseTest {
                 public static void main(String[] args) throws Exception {
                     System.out.println("fat " + store.Store.describe() + " version=" + System.getenv("XAMAL_VERSION")
                         + " args=" + String.join(",", args));
-                    if (args.length > 0 && args[0].equals("wait")) {
-                        System.out.println("ready");
-                        System.out.flush();
-                        Thread.sleep(120_000);
-                    }
+                    """ + ReleaseRun.WAIT_WHEN_ASKED + """
                 }
             }
             """;
@@ -85,15 +80,7 @@ class FatJarReleaseTest {
 
     @Test
     void fatJarReleaseAlsoEndsWith143OnSigterm() throws Exception {
-        Process process = ReleaseRun.start(extracted, Map.of(), extracted.resolve("bin/fatty").toString(), "start", "wait");
-        try {
-            ReleaseRun.awaitLine(process, "ready");
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(143);
-        } finally {
-            process.destroyForcibly();
-        }
+        assertThat(ReleaseRun.statusAfterSigterm(extracted, extracted.resolve("bin/fatty"))).isEqualTo(143);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,7 @@ class ReleaseBuilderTest {
                         + " option=" + System.getProperty("from.config") + " opts=" + System.getProperty("from.env")
                         + " args=" + String.join(",", args) + " greeting=" + lib.Greeting.hello()
                         + " home=" + System.getProperty("java.home"));
-                    if (args.length > 0 && args[0].equals("wait")) {
-                        System.out.println("ready");
-                        System.out.flush();
-                        Thread.sleep(120_000);
-                    }
+                    """ + ReleaseRun.WAIT_WHEN_ASKED + """
                 }
             }
             """;
@@ -173,15 +168,7 @@ class ReleaseBuilderTest {
 
     @Test
     void sigtermEndsTheJvmWithStatus143() throws Exception {
-        Process process = ReleaseRun.start(extracted, Map.of(), extracted.resolve("bin/demo").toString(), "start", "wait");
-        try {
-            ReleaseRun.awaitLine(process, "ready");
-            process.destroy(); // SIGTERM to the launcher's pid, which is the JVM after exec
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(143);
-        } finally {
-            process.destroyForcibly();
-        }
+        assertThat(ReleaseRun.statusAfterSigterm(extracted, extracted.resolve("bin/demo"))).isEqualTo(143);
     }
 
     @Test

@@ -15,6 +15,35 @@ final class ReleaseRun {
     private ReleaseRun() {
     }
 
+    /**
+     * Java statements for a test app's {@code main}: with the argument {@code wait}, print
+     * {@code ready} and block, so a test can signal a running JVM.
+     */
+    static final String WAIT_WHEN_ASKED = """
+            if (args.length > 0 && args[0].equals("wait")) {
+                System.out.println("ready");
+                System.out.flush();
+                Thread.sleep(120_000);
+            }""";
+
+    /**
+     * Starts {@code launcher start wait}, waits for {@code ready}, sends SIGTERM to the launcher's
+     * pid (the JVM, after {@code exec}) and returns the exit status.
+     */
+    static int statusAfterSigterm(Path dir, Path launcher) throws IOException, InterruptedException {
+        Process process = start(dir, Map.of(), launcher.toString(), "start", "wait");
+        try {
+            awaitLine(process, "ready");
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(launcher + " did not end within 30 s of SIGTERM");
+            }
+            return process.exitValue();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     static Path extract(Path tarball, Path into) throws IOException, InterruptedException {
         java.nio.file.Files.createDirectories(into);
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", into.toString())

@@ -12,24 +12,28 @@ public final class TestOutput implements Output {
         return new TestOutput();
     }
 
-    @Override
-    public synchronized void info(String line) {
-        lines.add("INFO " + line);
+    private synchronized void add(String level, String line) {
+        lines.add(level + " " + line);
     }
 
     @Override
-    public synchronized void warn(String line) {
-        lines.add("WARN " + line);
+    public void info(String line) {
+        add("INFO", line);
     }
 
     @Override
-    public synchronized void error(String line) {
-        lines.add("ERROR " + line);
+    public void warn(String line) {
+        add("WARN", line);
     }
 
     @Override
-    public synchronized void debug(String line) {
-        lines.add("DEBUG " + line);
+    public void error(String line) {
+        add("ERROR", line);
+    }
+
+    @Override
+    public void debug(String line) {
+        add("DEBUG", line);
     }
 
     @Override
