@@ -5,6 +5,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerExec;
+import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.ssh.SshOptions;
 import dev.xamal.ssh.SshOptionsMapping;
@@ -53,12 +54,12 @@ public class ServerExecMojo extends AbstractXamalMojo {
         }
     }
 
-    /** Secrets named by {@code ssh.key_data}; the secrets files are not read by this goal yet. */
-    private static Function<String, Optional<String>> secretLookup(XamalConfig config) {
-        if (!config.ssh().keyData().isEmpty()) {
-            throw new UsageException("ssh.key_data is not supported by server-exec yet; use ssh.keys or an"
-                    + " ssh-agent for this goal");
+    /** Secrets named by {@code ssh.key_data}; the secrets files are read only when it names any. */
+    private Function<String, Optional<String>> secretLookup(XamalConfig config) {
+        if (config.ssh().keyData().isEmpty()) {
+            return name -> Optional.empty();
         }
-        return name -> Optional.empty();
+        Secrets secrets = loadSecrets(config);
+        return name -> Optional.of(secrets.require(name, "ssh.key_data"));
     }
 }

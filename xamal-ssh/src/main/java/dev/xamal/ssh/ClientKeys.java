@@ -97,25 +97,15 @@ final class ClientKeys {
         return keys;
     }
 
+    /** Our own "no passphrase" error when MINA wrapped it, else the reason the key is unreadable. */
     private static UsageException unreadable(String name, Exception cause) {
-        if (cause instanceof UsageException usage) {
-            return usage;
-        }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof UsageException usage) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UsageException usage) {
                 return usage;
             }
-            root = root.getCause();
-        }
-        if (root instanceof UsageException usage) {
-            return usage;
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        boolean wrongPassphrase = detail.toLowerCase(java.util.Locale.ROOT).contains("decrypt")
-                || detail.toLowerCase(java.util.Locale.ROOT).contains("password")
-                || detail.toLowerCase(java.util.Locale.ROOT).contains("passphrase");
-        return new UsageException("Cannot read SSH key " + name + ": "
-                + (wrongPassphrase ? "the passphrase supplied for it is wrong (" + detail + ")" : detail), cause);
+        return new UsageException("Cannot read SSH key " + name + ": " + detail
+                + " (if it is encrypted, check the passphrase supplied for it)", cause);
     }
 }
