@@ -1,6 +1,10 @@
 package dev.xamal.hostkit.manifest;
 
 import dev.xamal.core.UsageException;
+import dev.xamal.core.config.EnvConfig;
+import dev.xamal.core.config.SecretRef;
+import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.spi.ReleaseArtifact;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,6 +60,22 @@ public record ManifestSpec(String app, String release, String version, Path tarb
         if (healthTimeout < 1) {
             throw new UsageException("deploy_timeout must be at least 1 second, was " + healthTimeout);
         }
+    }
+
+    /**
+     * The manifest of a built release under this configuration: the primary role's env (the
+     * global env merged in) with {@code PORT} set to {@code caddy.app_port}, the port the health
+     * check probes at {@code health_check.path}; HostKit waits {@code deploy_timeout} seconds for
+     * it to answer 200.
+     */
+    public static ManifestSpec of(XamalConfig config, ReleaseArtifact release) {
+        int port = config.caddy().appPort();
+        EnvConfig env = config.primary().env();
+        Map<String, String> clear = new LinkedHashMap<>(env.clear());
+        clear.put("PORT", Integer.toString(port));
+        return new ManifestSpec(config.service(), release.name(), release.version(), release.tarball(), release.sha256(),
+                port, config.healthCheck().path(), config.deployTimeout(), clear,
+                env.secret().stream().map(SecretRef::variable).toList());
     }
 
     /** The URL HostKit probes: on the server itself, at the app's port and health path. */
