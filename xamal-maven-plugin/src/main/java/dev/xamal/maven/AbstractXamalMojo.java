@@ -6,6 +6,9 @@ import dev.xamal.core.config.ConfigLoader;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.output.Redactor;
+import dev.xamal.core.secrets.SecretFiles;
+import dev.xamal.core.secrets.Secrets;
+import dev.xamal.core.secrets.SecretsLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -141,6 +144,14 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     /** The run's redactor, where loaded secrets register their values. */
     protected final Redactor redactor() {
         return redactor;
+    }
+
+    /**
+     * The secrets of the configuration's {@code secrets_path} and destination, every value
+     * registered with the run's redactor; runs their {@code $(...)} commands.
+     */
+    protected final Secrets loadSecrets(XamalConfig config) {
+        return new SecretsLoader(System.getenv(), redactor).load(SecretFiles.of(projectDir(), config));
     }
 
     private void logTrace(Exception e) {

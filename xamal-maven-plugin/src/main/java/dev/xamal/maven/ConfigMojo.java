@@ -28,6 +28,8 @@ public class ConfigMojo extends AbstractXamalMojo {
             throw new UsageException("-Dxamal.format=" + format + " is not a format; use yaml or json");
         }
         XamalConfig config = loadConfig();
+        // Registers every secret value with the redactor, so none can appear in what follows.
+        loadSecrets(config);
         String text;
         if (chosen.equals("json")) {
             text = ConfigDocument.toJson(config);

@@ -1,16 +1,12 @@
 package dev.xamal.testhosts;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
@@ -75,7 +70,7 @@ public final class HostGroup implements AutoCloseable {
             HostsSpec.FixedPorts ports = mapped && !spec.fixedPorts().isEmpty() ? spec.fixedPorts().get(i) : null;
             KeyPair hostKey = KeyPair.generate(directory.resolve("host_key_" + name), "root@" + name);
             planned.put(name, new TestHost(name, mapped,
-                    container(spec, image, name, mapped, ports, network, hostKey, clientKey), network.getId(), hostKey));
+                    container(spec, image, name, mapped, ports, network, hostKey, clientKey), hostKey));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(planned.size(), 4));
         try {
@@ -101,7 +96,7 @@ public final class HostGroup implements AutoCloseable {
             pool.shutdown();
         }
         Path knownHosts = directory.resolve("known_hosts");
-        write(knownHosts, KnownHostsFile.render(started.values()));
+        LocalFiles.writeAtomically(knownHosts, KnownHostsFile.render(started.values()));
         return new HostGroup(started, network, directory, clientKey, knownHosts);
     }
 
@@ -127,6 +122,8 @@ public final class HostGroup implements AutoCloseable {
                 .withCopyToContainer(Transferable.of(authorized, 0600), "/root/.ssh/authorized_keys")
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(name).withStopSignal("SIGRTMIN+3");
+                    // Lets TestHost.disconnect() down the host's link from inside.
+                    cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN);
                     if (ports != null) {
                         cmd.getHostConfig().withPortBindings(
                                 new PortBinding(Ports.Binding.bindPort(ports.ssh()), ExposedPort.tcp(TestHost.SSH_PORT)),
@@ -208,39 +205,9 @@ public final class HostGroup implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;
         }
-        deleteRecursively(directory);
+        LocalFiles.deleteRecursively(directory);
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    static Path newDirectory() {
-        try {
-            return Files.createTempDirectory("xamal-test-hosts-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory + ": " + e.getMessage(), e);
         }
     }
 }

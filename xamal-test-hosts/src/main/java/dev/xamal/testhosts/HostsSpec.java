@@ -104,6 +104,12 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
             return this;
         }
 
+        /** The JUnit extension that starts these hosts (validates the options now). */
+        public TestHosts build() {
+            spec();
+            return new TestHosts(this);
+        }
+
         public HostsSpec spec() {
             return new HostsSpec(count, privateHosts, variant, tmpfs, fixedPorts,
                     owner == null ? Ownership.ofThisProcess() : owner);

@@ -29,9 +29,14 @@ public record Ownership(String runId, long ownerPid, long ownerStartSeconds) {
         return of(ProcessHandle.current());
     }
 
-    /** Owned by another live process, e.g. the Maven JVM that forked a launcher. */
+    /** Owned by {@code owner}, in this JVM's run. */
     public static Ownership of(ProcessHandle owner) {
-        return new Ownership(JVM_RUN_ID, owner.pid(), startSeconds(owner).orElse(0L));
+        return of(owner, JVM_RUN_ID);
+    }
+
+    /** Owned by another live process (e.g. the Maven JVM that forked a launcher) under its own run id. */
+    public static Ownership of(ProcessHandle owner, String runId) {
+        return new Ownership(runId, owner.pid(), startSeconds(owner).orElse(0L));
     }
 
     public Map<String, String> labels() {

@@ -1,12 +1,9 @@
 package dev.xamal.testhosts;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -37,13 +34,16 @@ final class SystemRunning extends AbstractWaitStrategy {
                         + exec("systemctl", "--failed", "--no-legend", "--plain"));
             }
             if (!state.equals("running")) {
-                pauseOrGiveUp(deadline, "systemctl is-system-running still answers '" + state + "'");
+                String last = state;
+                pauseOrGiveUp(deadline, () -> "systemctl is-system-running still answers '" + last + "'");
             }
         }
         if (sshMapped) {
             int port = waitStrategyTarget.getMappedPort(TestHost.SSH_PORT);
-            while (!sshBanner(waitStrategyTarget.getHost(), port)) {
-                pauseOrGiveUp(deadline, "no SSH banner on " + waitStrategyTarget.getHost() + ":" + port);
+            while (!SshBanner.answers(waitStrategyTarget.getHost(), port, Duration.ofSeconds(2))) {
+                pauseOrGiveUp(deadline, () -> "no SSH banner on " + waitStrategyTarget.getHost() + ":" + port
+                        + " (system " + systemState() + "; failed units: "
+                        + exec("systemctl", "--failed", "--no-legend", "--plain").strip() + ")");
             }
         }
     }
@@ -63,22 +63,10 @@ final class SystemRunning extends AbstractWaitStrategy {
         }
     }
 
-    private static boolean sshBanner(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1000);
-            socket.setSoTimeout(2000);
-            InputStream in = socket.getInputStream();
-            byte[] banner = in.readNBytes(4);
-            return new String(banner, StandardCharsets.US_ASCII).equals("SSH-");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void pauseOrGiveUp(Instant deadline, String why) {
+    private void pauseOrGiveUp(Instant deadline, Supplier<String> why) {
         if (Instant.now().isAfter(deadline)) {
             throw new ContainerLaunchException(containerName() + " not ready after " + startupTimeout.toSeconds()
-                    + " s: " + why);
+                    + " s: " + why.get());
         }
         try {
             Thread.sleep(POLL.toMillis());

@@ -1,9 +1,10 @@
 package dev.xamal.testhosts;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 
@@ -18,17 +19,18 @@ public final class TestHost {
     public static final int HTTP_PORT = 80;
     public static final int HTTPS_PORT = 443;
 
+    private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     private final String name;
     private final boolean mapped;
     private final GenericContainer<?> container;
-    private final String networkId;
     private final KeyPair hostKey;
+    private String defaultRoute;
 
-    TestHost(String name, boolean mapped, GenericContainer<?> container, String networkId, KeyPair hostKey) {
+    TestHost(String name, boolean mapped, GenericContainer<?> container, KeyPair hostKey) {
         this.name = name;
         this.mapped = mapped;
         this.container = container;
-        this.networkId = networkId;
         this.hostKey = hostKey;
     }
 
@@ -105,15 +107,45 @@ public final class TestHost {
         docker().unpauseContainerCmd(containerId()).exec();
     }
 
-    /** Takes the host off its network: neither the other hosts nor the mapped ports reach it. */
-    public void disconnect() {
-        docker().disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(containerId()).exec();
+    /**
+     * Takes the host off the network by downing its link (the containers have NET_ADMIN for this;
+     * the engine's own disconnect would lose the port mappings): neither the mapped ports nor the
+     * other hosts reach it until {@link #reconnect()}.
+     */
+    public synchronized void disconnect() {
+        if (defaultRoute != null) {
+            return;
+        }
+        String route = shell("ip -4 route show default").strip();
+        String device = route.replaceAll(".* dev (\\S+).*", "$1");
+        shell("ip link set dev " + device + " down");
+        defaultRoute = route;
     }
 
-    /** Puts the host back on its network under the same name. */
-    public void reconnect() {
-        docker().connectToNetworkCmd().withNetworkId(networkId).withContainerId(containerId())
-                .withContainerNetwork(new ContainerNetwork().withAliases(name)).exec();
+    /**
+     * Puts the host back on the network and returns once it answers again: SSH on the mapped port for
+     * a public host, its default route for a private one.
+     */
+    public synchronized void reconnect() {
+        if (defaultRoute == null) {
+            return;
+        }
+        String device = defaultRoute.replaceAll(".* dev (\\S+).*", "$1");
+        shell("ip link set dev " + device + " up && ip route replace " + defaultRoute);
+        defaultRoute = null;
+        Instant deadline = Instant.now().plus(RECONNECT_TIMEOUT);
+        while (mapped && !SshBanner.answers(host(), sshPort(), Duration.ofSeconds(1))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " does not answer SSH " + RECONNECT_TIMEOUT.toSeconds()
+                        + " s after reconnecting");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reconnecting " + name, e);
+            }
+        }
     }
 
     GenericContainer<?> container() {

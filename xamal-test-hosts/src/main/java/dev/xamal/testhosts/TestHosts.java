@@ -35,7 +35,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
     private HostGroup group;
     private boolean perTest;
 
-    private TestHosts(HostsSpec.Builder spec) {
+    TestHosts(HostsSpec.Builder spec) {
         this.spec = spec;
     }
 
@@ -44,17 +44,27 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
         return builder(count).build();
     }
 
-    public static Builder builder(int count) {
-        return new Builder(HostsSpec.builder(count));
+    /** {@code count} public hosts plus options; {@link HostsSpec.Builder#build()} gives the extension. */
+    public static HostsSpec.Builder builder(int count) {
+        return HostsSpec.builder(count);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        startHosts();
+        if (RealHostsPolicy.current().enabled()) {
+            startHosts();
+        }
     }
 
+    /** Skips each test on its own when real hosts are off, so the run's skip count includes it. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (!RealHostsPolicy.current().enabled()) {
+            if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
+                System.err.println("[xamal-test-hosts] " + RealHostsPolicy.SKIP_MESSAGE);
+            }
+            Assumptions.abort(RealHostsPolicy.SKIP_MESSAGE);
+        }
         if (group == null) {
             perTest = true;
             startHosts();
@@ -75,17 +85,11 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
 
     private void startHosts() {
         RealHostsPolicy policy = RealHostsPolicy.current();
-        if (!policy.enabled()) {
-            if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
-                System.err.println("[xamal-test-hosts] " + RealHostsPolicy.SKIP_MESSAGE);
-            }
-            Assumptions.abort(RealHostsPolicy.SKIP_MESSAGE);
-        }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new IllegalStateException("Real-host tests are on (" + (policy.ci() ? "CI=true" : "forced")
                     + ") but no container engine answers; " + RealHostsPolicy.HOW_TO_PROVISION);
         }
-        Path directory = HostGroup.newDirectory();
+        Path directory = LocalFiles.privateTempDirectory();
         group = HostGroup.start(spec.spec(), HostImages.load(), directory);
     }
 
@@ -140,36 +144,5 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback, Bef
     /** Runs a command on {@code target} as {@code deploy} through {@code jump} with OpenSSH. */
     public ExecOutput sshVia(TestHost jump, TestHost target, String command) {
         return OpenSsh.of(group()).runVia(jump, target, command);
-    }
-
-    /** Options; {@link #build()} gives the extension. */
-    public static final class Builder {
-        private final HostsSpec.Builder spec;
-
-        private Builder(HostsSpec.Builder spec) {
-            this.spec = spec;
-        }
-
-        public Builder variant(ImageVariant variant) {
-            spec.variant(variant);
-            return this;
-        }
-
-        /** A host with no mapped ports, reachable from the other hosts as {@code name} (port 22, 80, 443). */
-        public Builder privateHost(String name) {
-            spec.privateHost(name);
-            return this;
-        }
-
-        /** A tmpfs of {@code size} (e.g. {@code 8m}) at {@code path} on every host. */
-        public Builder tmpfs(String path, String size) {
-            spec.tmpfs(path, size);
-            return this;
-        }
-
-        public TestHosts build() {
-            spec.spec();
-            return new TestHosts(spec);
-        }
     }
 }

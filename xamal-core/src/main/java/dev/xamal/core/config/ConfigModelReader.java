@@ -1,5 +1,6 @@
 package dev.xamal.core.config;
 
+import dev.xamal.core.config.ReleaseConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.xamal.core.config;
 
+import dev.xamal.core.config.ReleaseConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

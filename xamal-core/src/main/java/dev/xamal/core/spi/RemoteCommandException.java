@@ -9,7 +9,6 @@ import dev.xamal.core.config.Host;
  */
 public class RemoteCommandException extends EnvironmentException {
     private static final long serialVersionUID = 1L;
-    static final int TAIL_LINES = 20;
 
     private final transient Host host;
     private final String command;
@@ -21,7 +20,7 @@ public class RemoteCommandException extends EnvironmentException {
         this.host = host;
         this.command = command;
         this.exitStatus = result.exitStatus();
-        this.outputTail = tail(result);
+        this.outputTail = result.outputTail();
     }
 
     public Host host() {
@@ -43,16 +42,8 @@ public class RemoteCommandException extends EnvironmentException {
     private static String message(Host host, String command, CommandResult result) {
         String status = result.exitStatus() < 0 ? "no exit status (killed or disconnected)"
                 : "exit status " + result.exitStatus();
-        String tail = tail(result);
+        String tail = result.outputTail();
         return "Command failed on " + host.id() + " with " + status + ": " + command
                 + (tail.isEmpty() ? "" : "\n--- last output ---\n" + tail);
-    }
-
-    static String tail(CommandResult result) {
-        String combined = (result.stdout() == null ? "" : result.stdout())
-                + (result.stderr() == null || result.stderr().isEmpty() ? "" : "\n" + result.stderr());
-        String[] lines = combined.strip().split("\\R");
-        int from = Math.max(0, lines.length - TAIL_LINES);
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length)).strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.xamal.core.config;
 
+import dev.xamal.core.config.ReleaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

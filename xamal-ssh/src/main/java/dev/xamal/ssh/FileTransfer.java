@@ -1,0 +1,167 @@
+package dev.xamal.ssh;
+
+import static dev.xamal.core.commands.Shell.quote;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.UploadProgress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+
+/**
+ * Sends one file over SFTP so that it appears at its final path only complete and verified:
+ * <ol>
+ *   <li>a temporary file is created next to the target, empty, with the final mode already set
+ *       (by a shell with {@code umask 077} and noclobber, so it is private from its first byte
+ *       and never an existing file or symlink);</li>
+ *   <li>the content is written to it over SFTP, hashed on the way;</li>
+ *   <li>the host computes its sha256; only if it matches is it renamed over the target
+ *       ({@code mv}, an atomic rename in one directory), otherwise it is removed.</li>
+ * </ol>
+ * A temporary name starts with a dot and ends in {@code .part}, so an interrupted transfer never
+ * leaves a file that looks complete.
+ */
+final class FileTransfer {
+    private static final int CHUNK = 64 * 1024;
+    private static final int SHA_MISMATCH = 86;
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HostTarget target;
+    private final ClientSession session;
+    private final Consumer<String> orphanedTemp;
+
+    /**
+     * @param orphanedTemp told the temporary path when a failure leaves it behind and it could not
+     *                     be removed now (the connection is gone); the host removes it later
+     */
+    FileTransfer(HostTarget target, ClientSession session, Consumer<String> orphanedTemp) {
+        this.target = target;
+        this.session = session;
+        this.orphanedTemp = orphanedTemp;
+    }
+
+    void send(String source, InputStream content, long size, String remotePath, int mode, UploadProgress progress) {
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("file mode must be between 0 and 07777, was " + Integer.toOctalString(mode));
+        }
+        String temp = temporaryPath(remotePath);
+        boolean created = false;
+        try {
+            createEmpty(temp, mode);
+            created = true;
+            String sha256 = write(content, size, temp, progress);
+            verifyAndRename(source, temp, remotePath, sha256);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                removeTemp(temp);
+            }
+            if (e instanceof EnvironmentException environment) {
+                throw environment;
+            }
+            throw failure(source, remotePath, temp, created, e);
+        }
+    }
+
+    private void createEmpty(String temp, int mode) {
+        String line = "umask 077 && set -C && : > " + quote(temp) + " && chmod " + String.format("%04o", mode)
+                + " " + quote(temp);
+        CommandResult result = exec(line);
+        if (!result.succeeded()) {
+            throw new EnvironmentException("Cannot create " + temp + " on " + target.display() + " (exit status "
+                    + result.exitStatus() + "): " + result.outputTail());
+        }
+    }
+
+    private String write(InputStream content, long size, String temp, UploadProgress progress) throws IOException {
+        MessageDigest digest = sha256();
+        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+             InputStream in = new DigestInputStream(content, digest);
+             OutputStream out = sftp.write(temp, CHUNK, SftpClient.OpenMode.Write, SftpClient.OpenMode.Truncate)) {
+            byte[] buffer = new byte[CHUNK];
+            long sent = 0;
+            progress.sent(0, size);
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+                sent += read;
+                progress.sent(sent, size);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void verifyAndRename(String source, String temp, String remotePath, String sha256) {
+        String line = "sum=$(sha256sum < " + quote(temp) + ") && sum=${sum%% *} && if [ \"$sum\" = " + sha256
+                + " ]; then mv -f -- " + quote(temp) + " " + quote(remotePath) + "; else echo \"$sum\"; rm -f -- "
+                + quote(temp) + "; exit " + SHA_MISMATCH + "; fi";
+        CommandResult result = exec(line);
+        if (result.exitStatus() == SHA_MISMATCH) {
+            throw new EnvironmentException("Upload of " + source + " to " + target.display() + ":" + remotePath
+                    + " arrived corrupted: local sha256 " + sha256 + ", remote " + result.stdout().strip()
+                    + ". The partial file was removed; " + remotePath + " was not changed.");
+        }
+        if (!result.succeeded()) {
+            throw new EnvironmentException("Cannot verify and move " + temp + " to " + remotePath + " on "
+                    + target.display() + " (exit status " + result.exitStatus() + "; the host needs sha256sum): "
+                    + result.outputTail());
+        }
+    }
+
+    private CommandResult exec(String line) {
+        return new CommandExecution(target, session, RemoteCommand.of(line).withTimeout(STEP_TIMEOUT)).run();
+    }
+
+    private void removeTemp(String temp) {
+        if (session.isOpen() && !session.isClosing()) {
+            try {
+                if (exec("rm -f -- " + quote(temp)).succeeded()) {
+                    return;
+                }
+            } catch (EnvironmentException e) {
+                // fall through: remembered for later
+            }
+        }
+        orphanedTemp.accept(temp);
+    }
+
+    private EnvironmentException failure(String source, String remotePath, String temp, boolean created, Exception e) {
+        boolean lost = !session.isOpen() || session.isClosing();
+        String what = lost ? "the connection was lost" : SessionOpener.describe(e);
+        return new EnvironmentException("Upload of " + source + " to " + target.display() + ":" + remotePath
+                + " failed: " + what + ". " + remotePath + " was not changed"
+                + (created ? "; the partial file " + temp + " is removed as soon as the host can be reached." : ".")
+                + (lost ? " The next command reconnects." : ""), e);
+    }
+
+    static String temporaryPath(String remotePath) {
+        int slash = remotePath.lastIndexOf('/');
+        String directory = remotePath.substring(0, slash + 1);
+        String name = remotePath.substring(slash + 1);
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("remote path '" + remotePath + "' names a directory, not a file");
+        }
+        byte[] nonce = new byte[6];
+        RANDOM.nextBytes(nonce);
+        return directory + "." + name + ".xamal-" + HexFormat.of().formatHex(nonce) + ".part";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

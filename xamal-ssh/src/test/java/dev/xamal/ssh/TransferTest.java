@@ -1,0 +1,121 @@
+package dev.xamal.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.spi.RemoteHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TransferTest extends InProcessServerTest {
+
+    @Test
+    void uploadsReportingProgressAndLeavesOnlyTheCompleteFile() throws IOException {
+        Path local = randomFile("release.tar.gz", 3 * 1024 * 1024 + 17);
+        Path remoteDir = Files.createDirectory(dir.resolve("remote"));
+        List<long[]> progress = new ArrayList<>();
+        try (SshTransport transport = new SshTransport(options())) {
+            transport.open(host()).upload(local, remoteDir + "/release.tar.gz",
+                    (sent, total) -> progress.add(new long[] {sent, total}));
+        }
+
+        assertThat(Files.readAllBytes(remoteDir.resolve("release.tar.gz"))).isEqualTo(Files.readAllBytes(local));
+        assertThat(listing(remoteDir)).containsExactly("release.tar.gz");
+        long size = Files.size(local);
+        assertThat(progress).isNotEmpty().allMatch(p -> p[1] == size);
+        assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(Files.size(local));
+        for (int i = 1; i < progress.size(); i++) {
+            assertThat(progress.get(i)[0]).isGreaterThanOrEqualTo(progress.get(i - 1)[0]);
+        }
+    }
+
+    @Test
+    void uploadReplacesAnExistingFile() throws IOException {
+        Path remoteDir = Files.createDirectory(dir.resolve("remote"));
+        Files.writeString(remoteDir.resolve("app.jar"), "old");
+        Path local = randomFile("app.jar", 1000);
+        try (SshTransport transport = new SshTransport(options())) {
+            transport.open(host()).upload(local, remoteDir + "/app.jar", (sent, total) -> { });
+        }
+        assertThat(Files.readAllBytes(remoteDir.resolve("app.jar"))).isEqualTo(Files.readAllBytes(local));
+        assertThat(listing(remoteDir)).containsExactly("app.jar");
+    }
+
+    @Test
+    void writeCreatesTheFileWithTheGivenMode() throws IOException {
+        Path remoteDir = Files.createDirectory(dir.resolve("env"));
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            remote.write("SECRET=s3cr3t\n".getBytes(StandardCharsets.UTF_8), remoteDir + "/web-4000.env", 0600);
+            remote.write("public\n".getBytes(StandardCharsets.UTF_8), remoteDir + "/notes.txt", 0644);
+        }
+
+        assertThat(Files.readString(remoteDir.resolve("web-4000.env"))).isEqualTo("SECRET=s3cr3t\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(remoteDir.resolve("web-4000.env"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(remoteDir.resolve("notes.txt"))))
+                .isEqualTo("rw-r--r--");
+        assertThat(listing(remoteDir)).containsExactlyInAnyOrder("web-4000.env", "notes.txt");
+    }
+
+    @Test
+    void writeIntoAMissingDirectoryFailsNamingHostAndPath() {
+        Path missing = dir.resolve("no-such-dir");
+        try (SshTransport transport = new SshTransport(options())) {
+            assertThatThrownBy(() -> transport.open(host()).write(new byte[] {1}, missing + "/f", 0600))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("127.0.0.1:" + server.port())
+                    .hasMessageContaining(missing + "/.f.xamal-");
+        }
+    }
+
+    @Test
+    void aConnectionDroppedMidUploadLeavesNoCompleteLookingFileAndIsCleanedUpLater() throws IOException {
+        Path local = randomFile("big.tar.gz", 8 * 1024 * 1024);
+        Path remoteDir = Files.createDirectory(dir.resolve("remote"));
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            boolean[] dropped = {false};
+
+            assertThatThrownBy(() -> remote.upload(local, remoteDir + "/big.tar.gz", (sent, total) -> {
+                if (sent > 1024 * 1024 && !dropped[0]) {
+                    dropped[0] = true;
+                    server.dropAllSessions();
+                }
+            }))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("Upload of " + local + " to 127.0.0.1:" + server.port())
+                    .hasMessageContaining("the connection was lost")
+                    .hasMessageContaining(remoteDir + "/big.tar.gz was not changed");
+
+            assertThat(Files.exists(remoteDir.resolve("big.tar.gz"))).isFalse();
+            assertThat(listing(remoteDir)).allMatch(name -> name.startsWith(".big.tar.gz.xamal-") && name.endsWith(".part"));
+
+            // the next use of the host reconnects and removes the partial file
+            remote.run("true");
+            assertThat(listing(remoteDir)).isEmpty();
+            assertThat(server.sessionsCreated()).isEqualTo(2);
+        }
+    }
+
+    private Path randomFile(String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static List<String> listing(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
