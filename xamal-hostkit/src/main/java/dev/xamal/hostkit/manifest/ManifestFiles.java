@@ -1,15 +1,13 @@
 package dev.xamal.hostkit.manifest;
 
 import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.release.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writes a release's HostKit files: the ETF manifest where {@code hostkit.manifest} says, its
@@ -40,7 +38,7 @@ public final class ManifestFiles {
         writeAtomically(json, ReleaseKitManifest.json(spec).getBytes(StandardCharsets.UTF_8));
         writeAtomically(sidecar, (spec.tarballSha256() + "  " + spec.tarball().getFileName() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        return new Written(manifest, json, sidecar, sha256(etf));
+        return new Written(manifest, json, sidecar, Sha256.of(etf));
     }
 
     /** {@code x.etf} → {@code x.json}; any other name gets {@code .json} appended. */
@@ -53,23 +51,6 @@ public final class ManifestFiles {
     /** {@code <tarball>.sha256}, where HostKit's clean task looks for it. */
     public static Path sidecarPath(Path tarball) {
         return tarball.resolveSibling(tarball.getFileName() + ".sha256");
-    }
-
-    /** The SHA-256 of a file's bytes, lower-case hex. */
-    public static String sha256(Path file) {
-        try {
-            return sha256(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new EnvironmentException("could not read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 
     static void writeAtomically(Path file, byte[] bytes) {

@@ -2,26 +2,24 @@ package dev.xamal.hostkit.task;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.output.Output;
-import java.io.BufferedReader;
+import dev.xamal.core.local.LocalCommand;
+import dev.xamal.core.local.OutputTail;
+import dev.xamal.core.spi.CommandResult;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs HostKit's Mix tasks on this machine: {@code mix} found on the given environment's
- * {@code PATH}, working directory {@code host_kit_path}, exactly the given environment, standard
- * input closed. Standard output and error are merged and streamed line by line to the
- * {@link Output} as they come (prefixed {@code hostkit}); exit status 0 is success, anything else
- * fails with the status and the output's last lines. Output is never parsed: Mix may print
- * compile noise; results are read from the files the tasks write.
+ * {@code PATH}, working directory {@code host_kit_path}, the build's environment with the given
+ * variables over it, standard input closed. Standard output and error, merged in the order
+ * written, are streamed line by line to the {@link Output} as they come (prefixed
+ * {@code hostkit}); exit status 0 is success, anything else fails with the status and the
+ * output's last lines. Output is never parsed (Mix may print compile output first): results are
+ * read from the files the tasks write.
  */
 public final class HostKitProcess {
     static final int TAIL_LINES = 20;
@@ -33,7 +31,8 @@ public final class HostKitProcess {
 
     /**
      * @param hostKitPath the HostKit project, the working directory
-     * @param environment the complete environment of the task (the build's own, normally)
+     * @param environment variables set over the build's own environment for the task ({@code PATH}
+     *                    among them decides which {@code mix} runs)
      * @param output      where the task's lines go
      */
     public HostKitProcess(Path hostKitPath, Map<String, String> environment, Output output) {
@@ -53,41 +52,11 @@ public final class HostKitProcess {
     public void run(List<String> argv) {
         String shown = String.join(" ", argv.subList(1, argv.size()));
         output.info("Running mix " + shown + " in " + hostKitPath);
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(hostKitPath.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new EnvironmentException("could not start mix " + shown + " in " + hostKitPath + ": "
-                    + e.getMessage(), e);
-        }
-        Deque<String> tail = new ArrayDeque<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.sourceLine(SOURCE, line);
-                tail.addLast(line);
-                if (tail.size() > TAIL_LINES) {
-                    tail.removeFirst();
-                }
-            }
-            int status = process.waitFor();
-            if (status != 0) {
-                throw new EnvironmentException("mix " + shown + " (in " + hostKitPath + ") failed with exit status "
-                        + status + (tail.isEmpty() ? " and printed nothing"
-                        : "; its output ended with:\n" + String.join("\n", tail)));
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new EnvironmentException("lost the output of mix " + shown + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while mix " + shown + " ran in " + hostKitPath, e);
+        OutputTail tail = new OutputTail(TAIL_LINES, (stream, line) -> output.sourceLine(SOURCE, line));
+        CommandResult result = new LocalCommand(argv, hostKitPath, environment).mergingErrorOutput().run(tail);
+        if (!result.succeeded()) {
+            throw new EnvironmentException("mix " + shown + " (in " + hostKitPath + ") failed with exit status "
+                    + result.exitStatus() + tail.ending());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.xamal.hostkit.task;
 
+import dev.xamal.core.release.Sha256;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
-import dev.xamal.hostkit.manifest.ManifestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ public final class PlanStamp {
 
     /** Records the plan's and the manifest's digests beside the plan. */
     public static void record(Path plan, Path manifest) {
-        String text = ManifestFiles.sha256(manifest) + "  " + manifest + "\n" + ManifestFiles.sha256(plan) + "  "
+        String text = Sha256.of(manifest) + "  " + manifest + "\n" + Sha256.of(plan) + "  "
                 + plan + "\n";
         try {
             Files.writeString(path(plan), text, StandardCharsets.UTF_8);
@@ -55,15 +55,15 @@ public final class PlanStamp {
         }
         String manifestDigest = lines.get(0).substring(0, lines.get(0).indexOf("  "));
         String planDigest = lines.get(1).substring(0, lines.get(1).indexOf("  "));
-        if (!Files.isRegularFile(manifest) || !manifestDigest.equals(ManifestFiles.sha256(manifest))) {
+        if (!Files.isRegularFile(manifest) || !manifestDigest.equals(Sha256.of(manifest))) {
             throw new UsageException("the plan " + plan + " was made from another manifest (sha256 " + manifestDigest
                     + ") than " + manifest + (Files.isRegularFile(manifest) ? " now holds (sha256 "
-                    + ManifestFiles.sha256(manifest) + ")" : ", which is gone")
+                    + Sha256.of(manifest) + ")" : ", which is gone")
                     + ": the release was rebuilt since. Run mvn xamal:hostkit-plan again and review the new plan");
         }
-        if (!planDigest.equals(ManifestFiles.sha256(plan))) {
+        if (!planDigest.equals(Sha256.of(plan))) {
             throw new UsageException("the plan " + plan + " changed after xamal made it (sha256 " + planDigest
-                    + " then, " + ManifestFiles.sha256(plan) + " now): run mvn xamal:hostkit-plan again and review it");
+                    + " then, " + Sha256.of(plan) + " now): run mvn xamal:hostkit-plan again and review it");
         }
     }
 }

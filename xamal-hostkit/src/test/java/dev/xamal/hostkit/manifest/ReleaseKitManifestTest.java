@@ -3,6 +3,7 @@ package dev.xamal.hostkit.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xamal.core.release.Sha256;
 import dev.xamal.core.UsageException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class ReleaseKitManifestTest {
         assertThat(Files.readString(written.sidecar())).isEqualTo("0123456789abcdef".repeat(4) + "  orders-v1.tar.gz\n");
         assertThat(Files.readString(written.json(), StandardCharsets.UTF_8)).isEqualTo(ReleaseKitManifest.json(spec));
         assertThat(first).isEqualTo(ReleaseKitManifest.etf(spec)).isEqualTo(Files.readAllBytes(manifest));
-        assertThat(written.manifestSha256()).isEqualTo(ManifestFiles.sha256(manifest));
+        assertThat(written.manifestSha256()).isEqualTo(Sha256.of(manifest));
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("orders-hostkit.etf", "orders-hostkit.json", "orders-v1.tar.gz.sha256");
