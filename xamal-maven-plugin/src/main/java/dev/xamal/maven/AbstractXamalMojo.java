@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,6 +32,10 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     /** The Maven project the goal runs in (the execution root for aggregator goals). */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    /** This goal's execution (its goal name, for messages). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     /** The current Maven session. */
     @Parameter(defaultValue = "${session}", readonly = true)
@@ -126,6 +131,14 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     protected final XamalConfig loadConfig() {
         String file = configFile == null || configFile.isBlank() ? ConfigLoader.DEFAULT_CONFIG_FILE : configFile;
         return ConfigLoader.load(projectDir(), file, Optional.ofNullable(destination), System.getenv());
+    }
+
+    /**
+     * For goals that act on servers over SSH themselves: fails with {@code backend: hostkit},
+     * saying which goals apply instead. Call it right after {@link #loadConfig()}.
+     */
+    protected final void requireSshBackend(XamalConfig config) {
+        config.backend().requireSsh(mojoExecution == null ? "this goal" : mojoExecution.getGoal());
     }
 
     /** The run's redactor, where loaded secrets register their values. */

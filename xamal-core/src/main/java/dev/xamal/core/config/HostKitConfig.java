@@ -21,8 +21,11 @@ public record HostKitConfig(
         args = List.copyOf(args);
     }
 
-    /** The default manifest path for a service. */
+    /**
+     * The default manifest path for a service: beside the release tarball, where HostKit's clean
+     * task looks for the tarballs and their sidecars.
+     */
     public static String defaultManifest(String service) {
-        return "target/xamal/hostkit/" + service + ".manifest.etf";
+        return "target/xamal/" + service + "-hostkit.etf";
     }
 }

@@ -2,12 +2,11 @@ package dev.xamal.core.hooks;
 
 import dev.xamal.core.UsageException;
 import dev.xamal.core.local.LocalCommand;
+import dev.xamal.core.local.OutputTail;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -52,21 +51,12 @@ public final class HookRunner {
             return false;
         }
         output.info("Running hook " + hook.fileName());
-        Deque<String> tail = new ArrayDeque<>();
+        OutputTail tail = new OutputTail(TAIL_LINES, (stream, line) -> output.sourceLine(hook.fileName(), line));
         CommandResult result = new LocalCommand(List.of(file.toAbsolutePath().toString()), projectDirectory,
-                variables.toEnvironment()).run((stream, line) -> {
-                    output.sourceLine(hook.fileName(), line);
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > TAIL_LINES) {
-                            tail.removeFirst();
-                        }
-                    }
-                });
+                variables.toEnvironment()).mergingErrorOutput().run(tail);
         if (!result.succeeded()) {
-            String ending = tail.isEmpty() ? " and printed nothing" : "; its output ended with:\n" + String.join("\n", tail);
             throw new UsageException("hook " + hook.fileName() + " (" + file + ") failed with exit status "
-                    + result.exitStatus() + ending);
+                    + result.exitStatus() + tail.ending());
         }
         return true;
     }

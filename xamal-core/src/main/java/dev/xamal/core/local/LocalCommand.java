@@ -22,6 +22,7 @@ public final class LocalCommand {
     private final List<String> argv;
     private final Path directory;
     private final Map<String, String> environment;
+    private final boolean mergeErrorOutput;
 
     /**
      * @param argv        the program and its arguments (no shell involved)
@@ -29,9 +30,22 @@ public final class LocalCommand {
      * @param environment variables added to (or replacing) the inherited environment
      */
     public LocalCommand(List<String> argv, Path directory, Map<String, String> environment) {
+        this(argv, directory, environment, false);
+    }
+
+    private LocalCommand(List<String> argv, Path directory, Map<String, String> environment, boolean mergeErrorOutput) {
         this.argv = List.copyOf(argv);
         this.directory = directory;
         this.environment = Map.copyOf(environment);
+        this.mergeErrorOutput = mergeErrorOutput;
+    }
+
+    /**
+     * This command with its standard error sent into its standard output, so the listener gets
+     * every line in the order the program wrote it (all as {@link LineListener.Stream#STDOUT}).
+     */
+    public LocalCommand mergingErrorOutput() {
+        return new LocalCommand(argv, directory, environment, true);
     }
 
     public LocalCommand(List<String> argv, Path directory) {
@@ -43,6 +57,7 @@ public final class LocalCommand {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.redirectErrorStream(mergeErrorOutput);
         Process process;
         try {
             process = builder.start();
