@@ -5,15 +5,10 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerExec;
-import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.spi.RemoteCommand;
-import dev.xamal.ssh.SshOptions;
-import dev.xamal.ssh.SshOptionsMapping;
 import dev.xamal.ssh.SshTransport;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -46,20 +41,8 @@ public class ServerExecMojo extends AbstractXamalMojo {
         }
         XamalConfig config = loadConfig();
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
-        SshOptions options = SshOptionsMapping.toOptions(config.ssh(), Path.of(System.getProperty("user.home")),
-                System.getenv(), secretLookup(config),
-                SshPassphrases.from(session.getSettings(), settingsDecrypter, config.ssh().serverId(), System.getenv()));
-        try (SshTransport transport = new SshTransport(options)) {
+        try (SshTransport transport = sshTransport(config, settingsDecrypter)) {
             new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
         }
-    }
-
-    /** Secrets named by {@code ssh.key_data}; the secrets files are read only when it names any. */
-    private Function<String, Optional<String>> secretLookup(XamalConfig config) {
-        if (config.ssh().keyData().isEmpty()) {
-            return name -> Optional.empty();
-        }
-        Secrets secrets = loadSecrets(config);
-        return name -> Optional.of(secrets.require(name, "ssh.key_data"));
     }
 }
