@@ -170,12 +170,13 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
         return new SshTransport(options);
     }
 
-    /** Secrets named by {@code ssh.key_data}; the secrets files are not read by the SSH goals yet. */
-    private static Function<String, Optional<String>> keyDataLookup(XamalConfig config) {
-        if (!config.ssh().keyData().isEmpty()) {
-            throw new UsageException("ssh.key_data is not supported yet; use ssh.keys or an ssh-agent");
+    /** Secrets named by {@code ssh.key_data}; the secrets files are read only when it names any. */
+    private Function<String, Optional<String>> keyDataLookup(XamalConfig config) {
+        if (config.ssh().keyData().isEmpty()) {
+            return name -> Optional.empty();
         }
-        return name -> Optional.empty();
+        Secrets secrets = loadSecrets(config);
+        return name -> Optional.of(secrets.require(name, "ssh.key_data"));
     }
 
     private void logTrace(Exception e) {
