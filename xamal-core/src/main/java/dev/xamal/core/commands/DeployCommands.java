@@ -135,7 +135,7 @@ public record DeployCommands(AppLayout layout, Privilege privilege) {
 
     /** The unit's last journal lines. */
     public String journalTail(String unit, int lines) {
-        return privilege.line("journalctl", "-u", unit, "-n", Integer.toString(lines), "--no-pager");
+        return privilege.line(Privilege.JOURNALCTL, "--no-pager", "-n", Integer.toString(lines), "-u", unit);
     }
 
     /**

@@ -9,6 +9,9 @@ package dev.xamal.core.commands;
  * @param root whether the SSH user is root
  */
 public record Privilege(boolean root) {
+    public static final String SYSTEMCTL = "/usr/bin/systemctl";
+    public static final String JOURNALCTL = "/usr/bin/journalctl";
+
     /** The privilege of an SSH user name. */
     public static Privilege of(String sshUser) {
         return new Privilege("root".equals(sshUser));
@@ -23,7 +26,7 @@ public record Privilege(boolean root) {
     /** {@code systemctl <verb> <units...>} as root. */
     public String systemctl(String verb, String... units) {
         String[] words = new String[units.length + 2];
-        words[0] = "systemctl";
+        words[0] = SYSTEMCTL;
         words[1] = verb;
         System.arraycopy(units, 0, words, 2, units.length);
         return line(words);
