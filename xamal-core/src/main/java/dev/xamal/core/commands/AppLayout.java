@@ -15,6 +15,7 @@ import java.util.Objects;
  *   active_port, maintenance
  *   env/&lt;role&gt;-&lt;port&gt;.env, env/&lt;role&gt;.env
  *   history
+ *   ports                          the port pair the app claims on the host
  *   Caddyfile
  * </pre>
  *
@@ -102,6 +103,14 @@ public record AppLayout(String appId) {
 
     public String siteFile() {
         return root() + "/Caddyfile";
+    }
+
+    /**
+     * The port pair the app claims on the host ({@code <app_port> <app_port + 1>}), written by
+     * bootstrap on hosts with a proxied role; bootstrap of another app refuses an overlapping pair.
+     */
+    public String portsFile() {
+        return root() + "/ports";
     }
 
     /** The systemd template unit of a proxied role: {@code <app>.<role>@.service}. */

@@ -1,5 +1,6 @@
 package dev.xamal.core.spi;
 
+import dev.xamal.core.commands.Privileged;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -29,4 +30,12 @@ public interface Proxy {
 
     /** Removes the app's site and reloads. Does nothing when the app has no site. */
     void remove(RemoteHost host, String appId);
+
+    /**
+     * Every command the proxy runs as another user (root, or its own service user), so a
+     * non-root SSH user's sudoers lines can allow exactly these.
+     */
+    default List<Privileged> privilegedCommands() {
+        return List.of();
+    }
 }

@@ -1,0 +1,153 @@
+package dev.xamal.caddy;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.Privileged;
+import dev.xamal.core.config.Host;
+import dev.xamal.core.orchestration.HostIdentity;
+import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.Proxy;
+import dev.xamal.core.spi.ProxySite;
+import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteCommandException;
+import dev.xamal.core.spi.RemoteHost;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The proxy of the apps on a host: Debian's Caddy package, its {@code /etc/caddy/Caddyfile}
+ * importing every app's site file ({@code /opt/xamal/<app>/Caddyfile}). Every change validates
+ * the whole system configuration as Caddy's user and reloads it whole, so one app's change never
+ * drops another app's site; a change Caddy refuses is rolled back.
+ */
+public final class CaddyProxy implements Proxy {
+    static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    static final int SITE_FILE_MODE = 0644;
+
+    private final Map<Host, Boolean> rootByHost = new ConcurrentHashMap<>();
+
+    @Override
+    public List<String> prepare(RemoteHost host) {
+        List<String> changes = new ArrayList<>();
+        if (!host.exec(RemoteCommand.of(CaddyCommands.version())).succeeded()) {
+            install(host);
+            changes.add("installed Caddy " + host.run(CaddyCommands.version()).stdout().strip().split("\\s+")[0]
+                    + " (apt-get install -y caddy)");
+        }
+        String existing = host.run(CaddyCommands.readSystemCaddyfile()).stdout();
+        SystemCaddyfile.Merge merge = SystemCaddyfile.merge(existing);
+        if (merge.changed()) {
+            host.run(RemoteCommand.of(privileged(host, CaddyCommands.writeSystemCaddyfile()) + " >/dev/null")
+                    .withStdin(merge.content().getBytes(StandardCharsets.UTF_8)));
+            changes.add("wrote " + RemotePaths.SYSTEM_CADDYFILE + " to import every app's site ("
+                    + SystemCaddyfile.IMPORT_LINE + ")");
+        }
+        List<String> state = host.run(CaddyCommands.serviceState()).stdout().lines().map(String::strip).toList();
+        boolean running = state.equals(List.of("enabled", "active"));
+        if (!running) {
+            host.run(privileged(host, CaddyCommands.enableAndStart()));
+            changes.add("enabled and started " + CaddyCommands.SERVICE);
+        } else if (merge.changed()) {
+            validateAndReload(host, "the new " + RemotePaths.SYSTEM_CADDYFILE);
+        }
+        return changes;
+    }
+
+    @Override
+    public void route(RemoteHost host, ProxySite site) {
+        replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)));
+    }
+
+    @Override
+    public OptionalInt inFlight(RemoteHost host, int port) {
+        UpstreamLoad load = UpstreamLoad.parse(host.run(CaddyCommands.upstreams()).stdout());
+        return load.inFlight(port).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public void remove(RemoteHost host, String appId) {
+        replaceSite(host, appId, Optional.empty());
+    }
+
+    @Override
+    public List<Privileged> privilegedCommands() {
+        return CaddyCommands.privileged();
+    }
+
+    /** Puts {@code content} in the app's site file (or removes it), validates, reloads; rolls back on failure. */
+    private void replaceSite(RemoteHost host, String appId, Optional<String> content) {
+        String path = new AppLayout(appId).siteFile();
+        Optional<String> previous = read(host, path);
+        if (content.isEmpty() && previous.isEmpty()) {
+            return;
+        }
+        if (content.equals(previous)) {
+            // Still reload: the running Caddy may not have loaded the file yet (a failed earlier reload).
+            validateAndReload(host, appId + "'s site");
+            return;
+        }
+        put(host, path, content);
+        try {
+            validateAndReload(host, appId + "'s site");
+        } catch (EnvironmentException failure) {
+            put(host, path, previous);
+            throw new EnvironmentException(failure.getMessage() + "\nThe previous site file " + path
+                    + " was put back; Caddy keeps serving its last good configuration.", failure);
+        }
+    }
+
+    private void validateAndReload(RemoteHost host, String what) {
+        String validate = privileged(host, CaddyCommands.validate());
+        CommandResult validated = host.exec(RemoteCommand.of(validate));
+        if (!validated.succeeded()) {
+            throw refused(host, "Caddy refused " + what, validate, validated);
+        }
+        CommandResult reloaded = host.exec(RemoteCommand.of(CaddyCommands.reload()));
+        if (!reloaded.succeeded()) {
+            throw refused(host, "Caddy did not reload " + what, CaddyCommands.reload(), reloaded);
+        }
+    }
+
+    private static EnvironmentException refused(RemoteHost host, String what, String command, CommandResult result) {
+        RemoteCommandException cause = new RemoteCommandException(host.host(), command, result);
+        return new EnvironmentException(what + " on " + host.host().id() + ". " + cause.getMessage(), cause);
+    }
+
+    private static Optional<String> read(RemoteHost host, String path) {
+        String out = host.run(CaddyCommands.readFileWithPresence(path)).stdout();
+        if (out.startsWith("absent")) {
+            return Optional.empty();
+        }
+        return Optional.of(out.substring(out.indexOf('\n') + 1));
+    }
+
+    private static void put(RemoteHost host, String path, Optional<String> content) {
+        if (content.isPresent()) {
+            host.write(content.get().getBytes(StandardCharsets.UTF_8), path, SITE_FILE_MODE);
+        } else {
+            host.run(dev.xamal.core.commands.Shell.join("rm", "-f", path));
+        }
+    }
+
+    private void install(RemoteHost host) {
+        String install = privileged(host, CaddyCommands.install());
+        CommandResult first = host.exec(RemoteCommand.of(install).withTimeout(INSTALL_TIMEOUT));
+        if (first.succeeded()) {
+            return;
+        }
+        // Fresh cloud images often ship without package lists.
+        host.run(RemoteCommand.of(privileged(host, CaddyCommands.updatePackageLists())).withTimeout(INSTALL_TIMEOUT));
+        host.run(RemoteCommand.of(install).withTimeout(INSTALL_TIMEOUT));
+    }
+
+    private String privileged(RemoteHost host, Privileged command) {
+        boolean root = rootByHost.computeIfAbsent(host.host(), h -> HostIdentity.probe(host).root());
+        return command.line(root);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.xamal.core.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every command xamal runs with root privileges for one app on one host, for an SSH user that
+ * is not root: what {@link SudoersLines} allows and what bootstrap checks with {@code sudo -l}.
+ * Units are named exactly (both ports of each proxied role, each plain role), so the lines
+ * allow nothing for other apps. Pure.
+ *
+ * @param layout       the app's layout
+ * @param sshUser      the SSH user who runs the commands
+ * @param sshGroup     that user's primary group (owns the app directory)
+ * @param releaseUser  the user the app and its one-off commands run as
+ * @param launcher     the release's launcher name ({@code bin/<launcher>})
+ * @param proxiedRoles the roles run as template units, one instance per port
+ * @param plainRoles   the roles run as plain units
+ * @param ports        the ports of the proxied roles' instances (blue and green)
+ */
+public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, String releaseUser, String launcher,
+                            List<String> proxiedRoles, List<String> plainRoles, List<Integer> ports) {
+    public static final String INSTALL = "/usr/bin/install";
+    public static final String SYSTEMD_RUN = "/usr/bin/systemd-run";
+
+    public AppPrivileges {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(sshUser, "sshUser");
+        Objects.requireNonNull(sshGroup, "sshGroup");
+        Objects.requireNonNull(releaseUser, "releaseUser");
+        Objects.requireNonNull(launcher, "launcher");
+        proxiedRoles = List.copyOf(proxiedRoles);
+        plainRoles = List.copyOf(plainRoles);
+        ports = List.copyOf(ports);
+    }
+
+    /** Creates {@code /opt/xamal/<app>} (and {@code /opt/xamal}) owned by the SSH user, mode 0755 so Caddy reads the site file. */
+    public Privileged createRoot() {
+        return Privileged.root(INSTALL, "-d", "-o", sshUser, "-g", sshGroup, "-m", "0755", layout.root());
+    }
+
+    /**
+     * Runs a one-off command of a role's release through systemd with the slot's own env file,
+     * as {@link #releaseUser}: {@code systemd-run ... -- <slot>/bin/<launcher> <args>}. The
+     * sudoers line allows any arguments after the launcher, never other options.
+     *
+     * @param slot    the slot directory ({@link AppLayout#slot(int)} or {@link AppLayout#slot(String)})
+     * @param envFile the slot's env file
+     */
+    public Privileged exec(String slot, String envFile) {
+        return new Privileged(Privileged.ROOT, SYSTEMD_RUN, List.of("--quiet", "--wait", "--collect", "--pipe",
+                "--uid=" + releaseUser, "--working-directory=" + slot, "--property=EnvironmentFile=" + envFile,
+                "--", slot + "/bin/" + launcher, Privileged.ANY_ARGUMENTS));
+    }
+
+    /** The unit names of this app on the host: template units, their instances and plain units. */
+    public List<String> instanceUnits() {
+        List<String> units = new ArrayList<>();
+        for (String role : proxiedRoles) {
+            ports.forEach(port -> units.add(layout.instanceUnitName(role, port)));
+        }
+        plainRoles.forEach(role -> units.add(layout.plainUnitName(role)));
+        return units;
+    }
+
+    /** The unit files bootstrap installs. */
+    public List<String> unitFiles() {
+        List<String> files = new ArrayList<>();
+        proxiedRoles.forEach(role -> files.add(layout.templateUnitName(role)));
+        plainRoles.forEach(role -> files.add(layout.plainUnitName(role)));
+        return files;
+    }
+
+    /** Every privileged command of the app, in a stable order. */
+    public List<Privileged> all() {
+        List<Privileged> commands = new ArrayList<>();
+        commands.add(createRoot());
+        for (String unitFile : unitFiles()) {
+            commands.add(UnitCommands.installUnit(unitFile));
+            commands.add(UnitCommands.removeUnit(unitFile));
+        }
+        commands.add(UnitCommands.daemonReload());
+        for (String unit : instanceUnits()) {
+            for (UnitCommands.Verb verb : UnitCommands.Verb.values()) {
+                commands.add(UnitCommands.systemctl(verb, unit));
+            }
+            commands.add(UnitCommands.journalTail(unit));
+        }
+        for (String role : proxiedRoles) {
+            ports.forEach(port -> commands.add(exec(layout.slot(port), layout.envFile(role, port))));
+        }
+        plainRoles.forEach(role -> commands.add(exec(layout.slot(role), layout.envFile(role))));
+        return commands;
+    }
+}
