@@ -6,10 +6,7 @@ import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerExec;
 import dev.xamal.core.spi.RemoteCommand;
-import dev.xamal.ssh.SshOptions;
-import dev.xamal.ssh.SshOptionsMapping;
 import dev.xamal.ssh.SshTransport;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,10 +42,7 @@ public class ServerExecMojo extends AbstractXamalMojo {
         }
         XamalConfig config = loadConfig();
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
-        SshOptions options = SshOptionsMapping.toOptions(config.ssh(), Path.of(System.getProperty("user.home")),
-                System.getenv(), secretLookup(config),
-                SshPassphrases.from(session.getSettings(), settingsDecrypter, config.ssh().serverId(), System.getenv()));
-        try (SshTransport transport = new SshTransport(options)) {
+        try (SshTransport transport = SshTransports.open(config, session, settingsDecrypter, secretLookup(config))) {
             new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
         }
     }

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
  * {@link AppLayout}, every word is quoted, and nothing secret ever appears in a line (env files
  * travel over the file channel instead).
  *
- * @param layout    the app's layout
- * @param privilege how root commands run for the SSH user
+ * @param layout         the app's layout
+ * @param sshUserIsRoot  whether root commands run directly instead of through {@code sudo -n}
  */
-public record DeployCommands(AppLayout layout, Privilege privilege) {
+public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /** The file in a layer's cache directory that holds the layer. */
     public static final String LAYER_FILE = "layer.tar.gz";
     /** The marker that says a cached layer is whole (written after its digest was verified). */
@@ -129,13 +129,18 @@ public record DeployCommands(AppLayout layout, Privilege privilege) {
 
     /** The unit's {@code ActiveState SubState NRestarts} on one line (no root needed). */
     public static String unitState(String unit) {
-        return Shell.join("systemctl", "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit)
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit)
                 + " | tr '\\n' ' '";
     }
 
-    /** The unit's last journal lines. */
-    public String journalTail(String unit, int lines) {
-        return privilege.line(Privilege.JOURNALCTL, "--no-pager", "-n", Integer.toString(lines), "-u", unit);
+    /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */
+    public String systemctl(UnitCommands.Verb verb, String unit) {
+        return UnitCommands.systemctl(verb, unit).line(sshUserIsRoot);
+    }
+
+    /** The unit's last {@value UnitCommands#JOURNAL_LINES} journal lines. */
+    public String journalTail(String unit) {
+        return UnitCommands.journalTail(unit).line(sshUserIsRoot);
     }
 
     /**

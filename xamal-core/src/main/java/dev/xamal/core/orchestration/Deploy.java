@@ -3,14 +3,13 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
-import dev.xamal.core.commands.Privilege;
 import dev.xamal.core.commands.Shell;
 import dev.xamal.core.config.EnvConfig;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
-import dev.xamal.core.release.BuiltRelease;
+import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.secrets.EnvFileRenderer;
 import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.spi.CommandResult;
@@ -51,9 +50,10 @@ public final class Deploy {
     }
 
     /** Uploads and assembles the release on the hosts (build-upload, build-deliver). */
-    public List<ReleaseDelivery.Delivered> deliver(XamalConfig config, BuiltRelease release, List<Host> hosts) {
+    public List<ReleaseDelivery.Delivered> deliver(XamalConfig config, ReleaseLayers release, List<Host> hosts) {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
-        return fanOut.run(hosts, host -> delivery(config, host).deliver(transport.open(host), release)).values();
+        return fanOut.run(hosts, host -> delivery(config, host).deliver(transport.open(host), release,
+                config.release().name())).values();
     }
 
     /**
@@ -62,7 +62,7 @@ public final class Deploy {
      *
      * @param checks {@link Checks#PREFLIGHT} to check first that each host was set up
      */
-    public List<Booted> deploy(XamalConfig config, BuiltRelease release, List<Host> hosts, List<Role> roles,
+    public List<Booted> deploy(XamalConfig config, ReleaseLayers release, List<Host> hosts, List<Role> roles,
                                Secrets secrets, Checks checks) {
         String version = release.manifest().version();
         output.info("Deploying " + config.appId() + " " + version + " to " + hosts.size()
@@ -73,7 +73,7 @@ public final class Deploy {
             if (checks == Checks.PREFLIGHT) {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
-            delivery(config, host).deliver(remote, release);
+            delivery(config, host).deliver(remote, release, config.release().name());
             return boot(config, remote, version, rolesOn(config, host, roles), secrets);
         }).values();
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
@@ -142,7 +142,7 @@ public final class Deploy {
 
     /** The commands for a host: root commands through sudo unless that host's SSH user is root. */
     private static DeployCommands commands(XamalConfig config, Host host) {
-        return new DeployCommands(new AppLayout(config.appId()), Privilege.of(host.sshUser(config.ssh().user())));
+        return new DeployCommands(new AppLayout(config.appId()), "root".equals(host.sshUser(config.ssh().user())));
     }
 
     static String summary(Booted booted) {

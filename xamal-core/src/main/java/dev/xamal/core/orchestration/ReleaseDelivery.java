@@ -3,9 +3,9 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.output.Output;
-import dev.xamal.core.release.BuiltRelease;
 import dev.xamal.core.release.Layer;
 import dev.xamal.core.release.PlatformCheck;
+import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.UploadProgress;
 import java.util.HashSet;
@@ -40,7 +40,10 @@ public final class ReleaseDelivery {
         }
     }
 
-    public Delivered deliver(RemoteHost remote, BuiltRelease release) {
+    /**
+     * @param launcher the release's launcher name ({@code bin/<launcher>}), checked in the assembled release
+     */
+    public Delivered deliver(RemoteHost remote, ReleaseLayers release, String launcher) {
         String hostId = remote.host().id();
         String version = release.manifest().version();
         PlatformCheck.check(release.manifest().platform(), version, hostId, remote.run(DeployCommands.uname()).stdout());
@@ -74,7 +77,7 @@ public final class ReleaseDelivery {
         if (reused > 0) {
             output.sourceLine(hostId, reused + " layer" + (reused == 1 ? " was" : "s were") + " already on the host");
         }
-        remote.run(commands.assemble(version, shas, release.manifest().render(), release.plan().launcher().name()));
+        remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
         output.sourceLine(hostId, "assembled release " + version);
         return new Delivered(missing, sent.get(), true);
     }

@@ -3,15 +3,19 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.commands.UnitCommands;
+import dev.xamal.core.commands.UnitCommands.Verb;
 import dev.xamal.core.config.CaddyConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.ProxySite;
+import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -27,7 +31,6 @@ import java.util.OptionalInt;
  * booted after staying up for the readiness delay.
  */
 public final class SlotBoot {
-    static final int JOURNAL_LINES = 30;
     private static final int BODY_LIMIT = 500;
 
     private final DeployCommands commands;
@@ -54,10 +57,10 @@ public final class SlotBoot {
         String unit = layout.instanceUnitName(role, port);
 
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.run(commands.privilege().systemctl("stop", unit));
+        remote.run(commands.systemctl(Verb.STOP, unit));
         remote.run(commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
-        remote.run(commands.privilege().systemctl("start", unit));
+        remote.run(commands.systemctl(Verb.START, unit));
         awaitHealthy(remote, unit, port);
 
         OptionalInt previous = active.isPresent() && active.getAsInt() != port
@@ -72,14 +75,14 @@ public final class SlotBoot {
             drain = Duration.between(drainStarted, Instant.now());
             proxy.route(remote, site(List.of(port)));
             String oldUnit = layout.instanceUnitName(role, old);
-            remote.run(commands.privilege().systemctl("stop", oldUnit) + " && "
-                    + commands.privilege().systemctl("disable", oldUnit));
-            output.sourceLine(hostId, String.format(java.util.Locale.ROOT,
+            remote.run(commands.systemctl(Verb.STOP, oldUnit) + " && "
+                    + commands.systemctl(Verb.DISABLE, oldUnit));
+            output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
         } else {
             proxy.route(remote, site(List.of(port)));
         }
-        remote.run(commands.privilege().systemctl("enable", unit));
+        remote.run(commands.systemctl(Verb.ENABLE, unit));
         remote.run(commands.linkCurrent(version));
         remote.run(commands.writeActivePort(port));
         remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), hostId, role, OptionalInt.of(port), version,
@@ -96,7 +99,7 @@ public final class SlotBoot {
         output.sourceLine(remote.host().id(), "restarting " + role + " on " + version);
         remote.run(commands.linkSlot(role, version));
         remote.write(envFile, layout.envFile(role), 0600);
-        remote.run(commands.privilege().systemctl("restart", unit));
+        remote.run(commands.systemctl(Verb.RESTART, unit));
         Instant until = Instant.now().plus(settings.readinessDelay());
         while (true) {
             UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
@@ -108,7 +111,7 @@ public final class SlotBoot {
             }
             pause(min(settings.interval(), Duration.between(Instant.now(), until)));
         }
-        remote.run(commands.privilege().systemctl("enable", unit));
+        remote.run(commands.systemctl(Verb.ENABLE, unit));
         remote.run(commands.linkCurrent(version));
         remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), remote.host().id(), role,
                 OptionalInt.empty(), version, "deploy").line()));
@@ -144,7 +147,7 @@ public final class SlotBoot {
         int probeSeconds = (int) Math.max(1, settings.probeTimeout().toSeconds());
         Probe last = new Probe(0, "");
         while (true) {
-            last = Probe.parse(remote.exec(dev.xamal.core.spi.RemoteCommand.of(DeployCommands.probe(url, probeSeconds))
+            last = Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds))
                     .withTimeout(settings.probeTimeout().plusSeconds(10))));
             if (last.healthy()) {
                 output.sourceLine(remote.host().id(), url + " answered " + last.status());
@@ -185,12 +188,12 @@ public final class SlotBoot {
 
     /** Stops the failed instance and builds the error with its journal tail. */
     private EnvironmentException failure(RemoteHost remote, String unit, String what) {
-        CommandResult journal = remote.exec(dev.xamal.core.spi.RemoteCommand.of(
-                commands.journalTail(unit, JOURNAL_LINES)));
-        remote.exec(dev.xamal.core.spi.RemoteCommand.of(commands.privilege().systemctl("stop", unit)));
+        CommandResult journal = remote.exec(RemoteCommand.of(
+                commands.journalTail(unit)));
+        remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
         return new EnvironmentException("Boot failed on " + remote.host().id() + ": " + what
                 + "\nThe serving instance, current, active_port, the site and its env file are unchanged."
-                + "\n--- journalctl -u " + unit + " -n " + JOURNAL_LINES + " ---\n"
+                + "\n--- journalctl -u " + unit + " -n " + UnitCommands.JOURNAL_LINES + " ---\n"
                 + (journal.succeeded() ? journal.stdout().strip() : "(journal unavailable: " + journal.outputTail() + ")"));
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class PackageBeforeRelease {
     /** Goals of this plugin that need the application packaged in the same run. */
-    static final Set<String> RELEASE_GOALS = Set.of("build");
+    static final Set<String> RELEASE_GOALS = Set.of("build", "build-deliver", "deploy", "redeploy", "setup");
 
     /** Phases at or after {@code package} in the default lifecycle. */
     static final Set<String> PACKAGED_PHASES = Set.of("package", "pre-integration-test", "integration-test",
