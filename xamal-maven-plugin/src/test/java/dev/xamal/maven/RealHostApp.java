@@ -1,0 +1,88 @@
+package dev.xamal.maven;
+
+import dev.xamal.core.config.ConfigLoader;
+import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.output.Output;
+import dev.xamal.ssh.PassphraseSource;
+import dev.xamal.ssh.SshOptionsMapping;
+import dev.xamal.ssh.SshTransport;
+import dev.xamal.testhosts.TestHosts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An app's configuration for real test hosts, loaded as the goals load it, and the SSH transport it implies. */
+final class RealHostApp {
+    private RealHostApp() {
+    }
+
+    /**
+     * Writes {@code config/xamal.yml} in {@code dir}: the given body plus the {@code ssh} section
+     * that reaches the test hosts as their {@code deploy} user, and loads it.
+     */
+    static XamalConfig config(Path dir, TestHosts hosts, String body) {
+        String yaml = body + "ssh:\n"
+                + "  user: " + hosts.user() + "\n"
+                + "  keys: [\"" + hosts.keyPath() + "\"]\n"
+                + "  known_hosts_file: \"" + hosts.knownHostsPath() + "\"\n"
+                + "  config: false\n";
+        try {
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/xamal.yml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ConfigLoader.load(dir, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.empty(), Map.of());
+    }
+
+    static SshTransport transport(XamalConfig config, Path dir) {
+        return new SshTransport(SshOptionsMapping.toOptions(config.ssh(), dir, Map.of(), name -> Optional.empty(),
+                PassphraseSource.NONE));
+    }
+
+    /** An {@link Output} that keeps every line, for assertions. */
+    static final class RecordingOutput implements Output {
+        private final List<String> lines = new ArrayList<>();
+
+        synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        synchronized void clear() {
+            lines.clear();
+        }
+
+        private synchronized void add(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void info(String line) {
+            add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            add("WARN " + line);
+        }
+
+        @Override
+        public void error(String line) {
+            add("ERROR " + line);
+        }
+
+        @Override
+        public void debug(String line) {
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+    }
+}
