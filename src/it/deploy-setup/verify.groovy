@@ -1,0 +1,18 @@
+// setup then deploy: the summary lines, the answer through Caddy on h1's mapped port, the history.
+def log = new File(basedir, 'build.log').text
+def host = "localhost:" + System.getenv('XAMAL_IT_H1_SSH_PORT')
+assert log.contains('Bootstrapping itdeploy on 1 host')
+assert log =~ /${host} web it-1 on port 4300 in [0-9.]+ s/
+assert log =~ /${host} web it-2 on port 4301 in [0-9.]+ s \(replaced port 4300, drain [0-9.]+ s\)/
+assert log.contains('1 layer was already on the host') || log.contains('2 layers were already on the host') :
+        'the second deploy reuses the cached runtime layer'
+
+def http = System.getenv('XAMAL_IT_H1_HTTP_PORT')
+// A raw request: HttpURLConnection would drop the Host header.
+def socket = new Socket('localhost', http as int)
+socket.outputStream << "GET / HTTP/1.1\r\nHost: itdeploy.localhost\r\nConnection: close\r\n\r\n"
+socket.outputStream.flush()
+def response = socket.inputStream.text
+socket.close()
+assert response.startsWith('HTTP/1.1 200') : response
+assert response.endsWith('\r\n\r\nit-2: deployed by the invoker test\n') : response
