@@ -38,7 +38,7 @@ abstract class AbstractDeployMojo extends AbstractReleaseMojo {
         Servers(XamalConfig config) {
             this.config = config;
             this.secrets = loadSecrets(config);
-            this.transport = SshTransports.open(config, session, settingsDecrypter, secrets::find);
+            this.transport = sshTransport(config, settingsDecrypter, secrets::find);
         }
 
         List<Host> hosts() {

@@ -13,6 +13,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import dev.xamal.ssh.SshOptions;
+import dev.xamal.ssh.SshOptionsMapping;
+import dev.xamal.ssh.SshTransport;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -139,6 +144,31 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
      */
     protected final Secrets loadSecrets(XamalConfig config) {
         return new SecretsLoader(System.getenv(), redactor).load(SecretFiles.of(projectDir(), config));
+    }
+
+    /**
+     * The SSH transport the configuration describes: {@code ssh.*}, the user's {@code ~/.ssh},
+     * the agent of {@code SSH_AUTH_SOCK} and key passphrases from settings.xml.
+     */
+    protected final SshTransport sshTransport(XamalConfig config, SettingsDecrypter settingsDecrypter) {
+        return sshTransport(config, settingsDecrypter, keyDataLookup(config));
+    }
+
+    /** The same, with the secrets {@code ssh.key_data} names looked up by name (goals that load the secrets). */
+    protected final SshTransport sshTransport(XamalConfig config, SettingsDecrypter settingsDecrypter,
+                                              Function<String, Optional<String>> keyData) {
+        SshOptions options = SshOptionsMapping.toOptions(config.ssh(), Path.of(System.getProperty("user.home")),
+                System.getenv(), keyData,
+                SshPassphrases.from(session.getSettings(), settingsDecrypter, config.ssh().serverId(), System.getenv()));
+        return new SshTransport(options);
+    }
+
+    /** Secrets named by {@code ssh.key_data}; the secrets files are not read by the SSH goals yet. */
+    private static Function<String, Optional<String>> keyDataLookup(XamalConfig config) {
+        if (!config.ssh().keyData().isEmpty()) {
+            throw new UsageException("ssh.key_data is not supported yet; use ssh.keys or an ssh-agent");
+        }
+        return name -> Optional.empty();
     }
 
     private void logTrace(Exception e) {

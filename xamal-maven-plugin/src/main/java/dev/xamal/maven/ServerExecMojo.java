@@ -9,7 +9,6 @@ import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.ssh.SshTransport;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,17 +41,8 @@ public class ServerExecMojo extends AbstractXamalMojo {
         }
         XamalConfig config = loadConfig();
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
-        try (SshTransport transport = SshTransports.open(config, session, settingsDecrypter, secretLookup(config))) {
+        try (SshTransport transport = sshTransport(config, settingsDecrypter)) {
             new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
         }
-    }
-
-    /** Secrets named by {@code ssh.key_data}; the secrets files are not read by this goal yet. */
-    private static Function<String, Optional<String>> secretLookup(XamalConfig config) {
-        if (!config.ssh().keyData().isEmpty()) {
-            throw new UsageException("ssh.key_data is not supported by server-exec yet; use ssh.keys or an"
-                    + " ssh-agent for this goal");
-        }
-        return name -> Optional.empty();
     }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <p>A non-root SSH user runs it as {@code sudo -n [-u user] <path> <args>}; an SSH user that
  * is root runs it directly (or through {@code runuser} for another user). The sudoers entry
- * allows exactly these arguments; a {@code *} argument (only ever the last one, after
- * {@code --}, so it cannot add options) allows any trailing arguments.
+ * allows exactly these arguments; a {@code *} argument (only ever the last one, somewhere
+ * after {@code --}, so it cannot add options) allows any trailing arguments.
  *
  * @param runAs   the user the command runs as ({@code root} or e.g. {@code caddy})
  * @param program the absolute path of the program
@@ -31,8 +31,8 @@ public record Privileged(String runAs, String program, List<String> args) {
         }
         args = List.copyOf(args);
         int wildcard = args.indexOf(ANY_ARGUMENTS);
-        if (wildcard >= 0 && (wildcard != args.size() - 1 || wildcard == 0 || !args.get(wildcard - 1).equals("--"))) {
-            throw new IllegalArgumentException("a wildcard may only follow -- and end the arguments: " + args);
+        if (wildcard >= 0 && (wildcard != args.size() - 1 || !args.subList(0, wildcard).contains("--"))) {
+            throw new IllegalArgumentException("a wildcard may only end the arguments, after --: " + args);
         }
     }
 
@@ -72,15 +72,20 @@ public record Privileged(String runAs, String program, List<String> args) {
         return Shell.join(words.toArray(String[]::new));
     }
 
-    /** A line that exits 0 when the SSH user may run this command with {@code sudo -n}, without running it. */
+    /**
+     * A line that exits 0 when the SSH user may run this command with {@code sudo -n}, without
+     * running it. A command for another user passes while that user does not exist yet (Caddy's
+     * user comes with its package), since sudo cannot judge it before.
+     */
     public String sudoCheckLine() {
+        String guard = runAs.equals(ROOT) ? "" : "! id -u " + Shell.quoteIfNeeded(runAs) + " >/dev/null 2>&1 || ";
         List<String> words = new ArrayList<>(List.of("sudo", "-n", "-l"));
         if (!runAs.equals(ROOT)) {
             words.addAll(List.of("-u", runAs));
         }
         words.add(program);
         args.stream().map(a -> a.equals(ANY_ARGUMENTS) ? "x" : a).forEach(words::add);
-        return Shell.join(words.toArray(String[]::new));
+        return guard + Shell.join(words.toArray(String[]::new));
     }
 
     /** The sudoers line that lets {@code sshUser} run exactly this command without a password. */

@@ -145,7 +145,8 @@ public final class ServerBootstrap {
         throw new EnvironmentException(identity.user() + " may not run " + missing.size() + " of the " + lines.size()
                 + " commands xamal runs as root on " + host.id() + " (sudo -n refused them). Either log in as root"
                 + " (ssh.user) or, as root on the host, put exactly these lines in " + SudoersLines.fileFor(layout)
-                + " (check it with visudo -cf " + SudoersLines.fileFor(layout) + "):\n" + String.join("\n", lines));
+                + " (check it with visudo -cf " + SudoersLines.fileFor(layout) + "):\n" + String.join("\n", lines)
+                + "\nRefused now: " + String.join("; ", missing));
     }
 
     private void checkPorts(XamalConfig config, RemoteHost remote, AppLayout layout) {
