@@ -4,10 +4,8 @@ import dev.xamal.caddy.CaddyProxy;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.HostSelection;
-import dev.xamal.core.orchestration.ReleaseDelivery;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.secrets.Secrets;
@@ -18,8 +16,9 @@ import java.util.Optional;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * What the goals that put releases on servers share: the selected hosts and roles, the SSH
- * transport, Caddy as the proxy, and the steps bootstrap, deliver and deploy.
+ * What the goals that put releases on servers share: the release (built once per run unless a
+ * goal reads a built one), the selected hosts and roles, the SSH transport and Caddy as the
+ * proxy. Each goal says what it does on the servers.
  */
 abstract class AbstractDeployMojo extends AbstractReleaseMojo {
     private final SettingsDecrypter settingsDecrypter;
@@ -28,7 +27,24 @@ abstract class AbstractDeployMojo extends AbstractReleaseMojo {
         this.settingsDecrypter = settingsDecrypter;
     }
 
-    /** One goal run's connection to the servers. */
+    @Override
+    protected final void run() {
+        XamalConfig config = loadConfig();
+        ReleaseLayers release = release(config);
+        try (Servers servers = new Servers(config)) {
+            onServers(servers, release);
+        }
+    }
+
+    /** The release to put on the servers: built in this run (or reused from an earlier goal of it). */
+    protected ReleaseLayers release(XamalConfig config) {
+        return ReleaseLayers.of(buildRelease(config));
+    }
+
+    /** What the goal does with the release on the servers. */
+    protected abstract void onServers(Servers servers, ReleaseLayers release);
+
+    /** One goal run's connection to the selected servers. */
     protected final class Servers implements AutoCloseable {
         private final XamalConfig config;
         private final Secrets secrets;
@@ -41,25 +57,31 @@ abstract class AbstractDeployMojo extends AbstractReleaseMojo {
             this.transport = sshTransport(config, settingsDecrypter, secrets::find);
         }
 
-        List<Host> hosts() {
+        private List<Host> hosts() {
             return HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
         }
 
-        List<Role> roles() {
+        private List<Role> roles() {
             return HostSelection.roles(config, Optional.ofNullable(roles));
         }
 
+        private Deploy deploy() {
+            return new Deploy(transport, proxy, output(), UploadProgress.NONE);
+        }
+
+        /** {@code server-bootstrap} on the selected hosts. */
         void bootstrap() {
             new ServerBootstrap(transport, proxy, output()).run(config, hosts());
         }
 
-        List<ReleaseDelivery.Delivered> deliver(ReleaseLayers release) {
-            return new Deploy(transport, proxy, output(), UploadProgress.NONE).deliver(config, release, hosts());
+        /** Uploads and assembles the release on the selected hosts, without booting it. */
+        void deliver(ReleaseLayers release) {
+            deploy().deliver(config, release, hosts());
         }
 
-        List<Booted> deploy(ReleaseLayers release, Deploy.Checks checks) {
-            return new Deploy(transport, proxy, output(), UploadProgress.NONE)
-                    .deploy(config, release, hosts(), roles(), secrets, checks);
+        /** Delivers and boots the release on the selected hosts and roles. */
+        void deploy(ReleaseLayers release, Deploy.Checks checks) {
+            deploy().deploy(config, release, hosts(), roles(), secrets, checks);
         }
 
         @Override

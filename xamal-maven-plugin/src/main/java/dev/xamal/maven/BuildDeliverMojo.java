@@ -11,8 +11,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * layers each host lacks and assembles {@code releases/<version>} there. A later deploy of the
  * same version then uploads nothing.
  */
-@Mojo(name = "build-deliver", aggregator = true, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "build-deliver", aggregator = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BuildDeliverMojo extends AbstractDeployMojo {
     @Inject
     public BuildDeliverMojo(SettingsDecrypter settingsDecrypter) {
@@ -20,11 +19,7 @@ public class BuildDeliverMojo extends AbstractDeployMojo {
     }
 
     @Override
-    protected void run() {
-        var config = loadConfig();
-        ReleaseLayers release = ReleaseLayers.of(buildRelease(config));
-        try (Servers servers = new Servers(config)) {
-            servers.deliver(release);
-        }
+    protected void onServers(Servers servers, ReleaseLayers release) {
+        servers.deliver(release);
     }
 }

@@ -1,5 +1,6 @@
 package dev.xamal.maven;
 
+import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.release.ReleaseLayers;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,11 +19,12 @@ public class BuildUploadMojo extends AbstractDeployMojo {
     }
 
     @Override
-    protected void run() {
-        var config = loadConfig();
-        ReleaseLayers release = ReleaseLayers.read(outputDirectory(), config.service(), sourceVersion().label());
-        try (Servers servers = new Servers(config)) {
-            servers.deliver(release);
-        }
+    protected ReleaseLayers release(XamalConfig config) {
+        return ReleaseLayers.read(outputDirectory(), config.service(), sourceVersion().label());
+    }
+
+    @Override
+    protected void onServers(Servers servers, ReleaseLayers release) {
+        servers.deliver(release);
     }
 }

@@ -20,11 +20,7 @@ public class DeployMojo extends AbstractDeployMojo {
     }
 
     @Override
-    protected void run() {
-        var config = loadConfig();
-        ReleaseLayers release = ReleaseLayers.of(buildRelease(config));
-        try (Servers servers = new Servers(config)) {
-            servers.deploy(release, Deploy.Checks.PREFLIGHT);
-        }
+    protected void onServers(Servers servers, ReleaseLayers release) {
+        servers.deploy(release, Deploy.Checks.PREFLIGHT);
     }
 }

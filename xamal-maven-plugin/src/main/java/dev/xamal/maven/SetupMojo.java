@@ -20,12 +20,8 @@ public class SetupMojo extends AbstractDeployMojo {
     }
 
     @Override
-    protected void run() {
-        var config = loadConfig();
-        ReleaseLayers release = ReleaseLayers.of(buildRelease(config));
-        try (Servers servers = new Servers(config)) {
-            servers.bootstrap();
-            servers.deploy(release, Deploy.Checks.PREFLIGHT);
-        }
+    protected void onServers(Servers servers, ReleaseLayers release) {
+        servers.bootstrap();
+        servers.deploy(release, Deploy.Checks.PREFLIGHT);
     }
 }

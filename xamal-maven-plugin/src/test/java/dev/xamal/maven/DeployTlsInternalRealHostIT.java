@@ -12,19 +12,13 @@ import dev.xamal.core.spi.UploadProgress;
 import dev.xamal.ssh.SshTransport;
 import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * client with the JDK's default trust refuses).
  */
 class DeployTlsInternalRealHostIT {
-    private static final String CA = "/var/lib/caddy/.local/share/caddy/pki/authorities/local/root.crt";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
     static TestHosts hosts = TestHosts.start(1);
@@ -61,8 +55,22 @@ class DeployTlsInternalRealHostIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + host.httpsPort() + "/version"))
                 .timeout(Duration.ofSeconds(20)).build();
 
-        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(host.shell("cat " + CA))).build();
-        HttpResponse<String> response = trusting.send(request, HttpResponse.BodyHandlers.ofString());
+        String rootCa = await("Caddy's local root CA", () -> {
+            var out = host.exec("cat", LocalCa.ROOT_CA);
+            return out.succeeded() && out.stdout().contains("BEGIN CERTIFICATE") ? out.stdout() : null;
+        });
+        HttpClient trusting = HttpClient.newBuilder().sslContext(LocalCa.trusting(rootCa)).build();
+        // Caddy issues the certificate in the background after the reload: poll until it serves it.
+        HttpResponse<String> response = await("HTTPS with a certificate from the local CA", () -> {
+            try {
+                return trusting.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("tls-1\n");
 
@@ -71,15 +79,14 @@ class DeployTlsInternalRealHostIT {
                 .as("the certificate is not from a public CA").isInstanceOf(SSLHandshakeException.class);
     }
 
-    private static SSLContext trusting(String pem) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("caddy-local", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+    private static <T> T await(String what, java.util.function.Supplier<T> probe) {
+        java.time.Instant deadline = java.time.Instant.now().plus(DEADLINE);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+        }
+        throw new AssertionError("gave up waiting for " + what + " after " + DEADLINE.toSeconds() + " s");
     }
 }
