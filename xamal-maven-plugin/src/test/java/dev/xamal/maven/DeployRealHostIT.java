@@ -21,8 +21,6 @@ import dev.xamal.testhosts.TestHosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -113,10 +111,10 @@ class DeployRealHostIT {
             load = loop.finishAfter(50);
         }
         SlowRequest.Outcome slowOutcome = slow.await();
-        Instant oldStopped = inactiveSince(APP + ".web@" + BLUE + ".service");
-
         System.out.printf("load loop: %d requests, %d failed, versions %s%n", load.requests(), load.failures().size(),
                 load.versionsSeen());
+        Instant oldStopped = inactiveSince(APP + ".web@" + BLUE + ".service");
+
         assertThat(load.failures()).as("failed requests during the switch").isEmpty();
         assertThat(load.versionsSeen()).containsExactlyInAnyOrder("v1", "v2");
         assertThat(load.versionsAfterDeploy()).as("answers after the deploy returned").containsOnly("v2");
@@ -201,10 +199,13 @@ class DeployRealHostIT {
         throw new AssertionError("the slow request never reached port " + port);
     }
 
+    /** When systemd logged that the unit stopped (a disabled template instance is unloaded, so its properties are gone). */
     private static Instant inactiveSince(String unit) {
-        String text = host().shell("systemctl show --timestamp=us+utc -p InactiveEnterTimestamp --value " + unit).strip();
-        return ZonedDateTime.parse(text, DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss.SSSSSS 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC)).toInstant();
+        String seconds = host().shell("journalctl -u " + unit + " -o short-unix --no-pager"
+                + " | grep -E 'Deactivated successfully|Stopped ' | tail -1 | cut -d' ' -f1").strip();
+        assertThat(seconds).as("the journal's line that " + unit + " stopped").matches("[0-9]+\\.[0-9]+");
+        String[] parts = seconds.split("\\.");
+        return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong((parts[1] + "000000000").substring(0, 9)));
     }
 
     /** Sums the bytes of every upload (each upload's progress starts again from 0). */
