@@ -1,5 +1,6 @@
 package dev.xamal.caddy;
 
+import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.Privileged;
 import dev.xamal.core.commands.Shell;
 import java.util.List;
@@ -36,19 +37,7 @@ public final class CaddyCommands {
 
     /** Prints the system Caddyfile (nothing when it does not exist). */
     public static String readSystemCaddyfile() {
-        return readFile(RemotePaths.SYSTEM_CADDYFILE);
-    }
-
-    /** Prints a file's content, or nothing when it does not exist. */
-    public static String readFile(String path) {
-        String quoted = Shell.quoteIfNeeded(path);
-        return "if [ -f " + quoted + " ]; then cat " + quoted + "; fi";
-    }
-
-    /** Prints {@code present} followed by the file's content, or {@code absent}. */
-    public static String readFileWithPresence(String path) {
-        String quoted = Shell.quoteIfNeeded(path);
-        return "if [ -f " + quoted + " ]; then echo present; cat " + quoted + "; else echo absent; fi";
+        return FileCommands.readIfPresent(RemotePaths.SYSTEM_CADDYFILE);
     }
 
     /** Writes the system Caddyfile from standard input (append {@code >/dev/null}). */

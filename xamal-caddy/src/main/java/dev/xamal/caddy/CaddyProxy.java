@@ -2,7 +2,9 @@ package dev.xamal.caddy;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.Privileged;
+import dev.xamal.core.commands.Shell;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.orchestration.HostIdentity;
 import dev.xamal.core.spi.CommandResult;
@@ -120,8 +122,8 @@ public final class CaddyProxy implements Proxy {
     }
 
     private static Optional<String> read(RemoteHost host, String path) {
-        String out = host.run(CaddyCommands.readFileWithPresence(path)).stdout();
-        if (out.startsWith("absent")) {
+        String out = host.run(FileCommands.readWithPresence(path)).stdout();
+        if (out.startsWith(FileCommands.ABSENT)) {
             return Optional.empty();
         }
         return Optional.of(out.substring(out.indexOf('\n') + 1));
@@ -131,7 +133,7 @@ public final class CaddyProxy implements Proxy {
         if (content.isPresent()) {
             host.write(content.get().getBytes(StandardCharsets.UTF_8), path, SITE_FILE_MODE);
         } else {
-            host.run(dev.xamal.core.commands.Shell.join("rm", "-f", path));
+            host.run(Shell.join("rm", "-f", path));
         }
     }
 

@@ -9,9 +9,4 @@ public final class RemotePaths {
 
     private RemotePaths() {
     }
-
-    /** An app's site file. */
-    public static String siteFile(String appId) {
-        return "/opt/xamal/" + appId + "/Caddyfile";
-    }
 }

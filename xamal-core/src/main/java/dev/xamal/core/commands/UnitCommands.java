@@ -62,7 +62,6 @@ public final class UnitCommands {
 
     /** Prints the unit file's content, or nothing when it is not installed. Needs no privileges. */
     public static String catUnitFile(String unitName) {
-        String path = Shell.quoteIfNeeded(AppLayout.unitPath(unitName));
-        return "if [ -f " + path + " ]; then cat " + path + "; fi";
+        return FileCommands.readIfPresent(AppLayout.unitPath(unitName));
     }
 }

@@ -4,6 +4,7 @@ import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.AppPrivileges;
+import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.Privileged;
 import dev.xamal.core.commands.Shell;
 import dev.xamal.core.commands.SudoersLines;
@@ -227,8 +228,7 @@ public final class ServerBootstrap {
 
     private static void writeIfDifferent(RemoteHost remote, String path, String content, int mode, Report report,
                                          String what) {
-        String quoted = Shell.quoteIfNeeded(path);
-        String existing = remote.run("if [ -f " + quoted + " ]; then cat " + quoted + "; fi").stdout();
+        String existing = remote.run(FileCommands.readIfPresent(path)).stdout();
         if (existing.equals(content)) {
             report.unchanged(what);
             return;
