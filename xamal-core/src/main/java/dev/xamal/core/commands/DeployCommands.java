@@ -48,8 +48,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** Prints the layer list of a complete release, or nothing when the release is not (yet) complete. */
     public String releaseMarker(String version) {
-        String marker = layout.releaseComplete(version);
-        return "if [ -f " + Shell.quote(marker) + " ]; then cat " + Shell.quote(marker) + "; fi";
+        return FileCommands.readIfPresent(layout.releaseComplete(version));
     }
 
     /**
@@ -90,8 +89,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** Prints the active port, or nothing before the first switch. */
     public String readActivePort() {
-        String file = layout.activePort();
-        return "if [ -f " + Shell.quote(file) + " ]; then cat " + Shell.quote(file) + "; fi";
+        return FileCommands.readIfPresent(layout.activePort());
     }
 
     /** Points a slot (or {@code current}) at a release atomically: a temporary link renamed over it. */
