@@ -164,8 +164,14 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
      * the agent of {@code SSH_AUTH_SOCK} and key passphrases from settings.xml.
      */
     protected final SshTransport sshTransport(XamalConfig config, SettingsDecrypter settingsDecrypter) {
+        return sshTransport(config, settingsDecrypter, keyDataLookup(config));
+    }
+
+    /** The same, with the secrets {@code ssh.key_data} names looked up by name (goals that load the secrets). */
+    protected final SshTransport sshTransport(XamalConfig config, SettingsDecrypter settingsDecrypter,
+                                              Function<String, Optional<String>> keyData) {
         SshOptions options = SshOptionsMapping.toOptions(config.ssh(), Path.of(System.getProperty("user.home")),
-                System.getenv(), keyDataLookup(config),
+                System.getenv(), keyData,
                 SshPassphrases.from(session.getSettings(), settingsDecrypter, config.ssh().serverId(), System.getenv()));
         return new SshTransport(options);
     }

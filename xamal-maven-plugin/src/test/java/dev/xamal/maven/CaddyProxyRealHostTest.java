@@ -13,7 +13,6 @@ import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.ssh.SshTransport;
 import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,8 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +29,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CaddyProxyRealHostTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String GATE = "/tmp/open-the-gate";
-    private static final String ROOT_CA = "/var/lib/caddy/.local/share/caddy/pki/authorities/local/root.crt";
 
     @RegisterExtension
     static TestHosts hosts = TestHosts.start(1);
@@ -195,17 +190,10 @@ class CaddyProxyRealHostTest {
             proxy.prepare(remote);
             proxy.route(remote, site(CaddyConfig.Ssl.INTERNAL, List.of("localhost"), 4000));
             String rootCa = await("Caddy's local root CA", () -> {
-                var out = host.exec("cat", ROOT_CA);
+                var out = host.exec("cat", LocalCa.ROOT_CA);
                 return out.succeeded() && out.stdout().contains("BEGIN CERTIFICATE") ? out.stdout() : null;
             });
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("caddy-local", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(rootCa.getBytes(StandardCharsets.US_ASCII))));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, factory.getTrustManagers(), null);
+            SSLContext tls = LocalCa.trusting(rootCa);
             HttpClient https = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
             URI uri = URI.create("https://localhost:" + host.httpsPort() + "/");
 

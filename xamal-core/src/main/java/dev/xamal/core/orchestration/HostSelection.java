@@ -24,15 +24,8 @@ public final class HostSelection {
     }
 
     public static List<Host> select(XamalConfig config, Optional<String> hostPatterns, Optional<String> rolePatterns) {
-        List<Role> roles = config.roles();
+        List<Role> roles = roles(config, rolePatterns);
         Optional<List<Pattern>> roleFilter = patterns(rolePatterns, false);
-        if (roleFilter.isPresent()) {
-            roles = roles.stream().filter(role -> matchesAny(roleFilter.get(), role.name())).toList();
-            if (roles.isEmpty()) {
-                throw new UsageException("No role matches -Dxamal.roles=" + rolePatterns.get() + "; the roles are: "
-                        + String.join(", ", config.roleNames()));
-            }
-        }
         Set<Host> candidates = new LinkedHashSet<>();
         roles.forEach(role -> candidates.addAll(role.hosts()));
         Optional<List<Pattern>> hostFilter = patterns(hostPatterns, true);
@@ -48,6 +41,24 @@ public final class HostSelection {
                     + candidates.stream().map(Host::id).collect(Collectors.joining(", ")));
         }
         return selected;
+    }
+
+    /**
+     * The roles whose names match the comma-separated globs (all roles without patterns).
+     *
+     * @throws UsageException when no role matches
+     */
+    public static List<Role> roles(XamalConfig config, Optional<String> rolePatterns) {
+        Optional<List<Pattern>> roleFilter = patterns(rolePatterns, false);
+        if (roleFilter.isEmpty()) {
+            return config.roles();
+        }
+        List<Role> roles = config.roles().stream().filter(role -> matchesAny(roleFilter.get(), role.name())).toList();
+        if (roles.isEmpty()) {
+            throw new UsageException("No role matches -Dxamal.roles=" + rolePatterns.get() + "; the roles are: "
+                    + String.join(", ", config.roleNames()));
+        }
+        return roles;
     }
 
     private static Optional<List<Pattern>> patterns(Optional<String> text, boolean ignoreCase) {

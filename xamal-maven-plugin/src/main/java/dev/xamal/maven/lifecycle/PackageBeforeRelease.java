@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class PackageBeforeRelease {
     /** Goals of this plugin that need the application packaged in the same run. */
-    static final Set<String> RELEASE_GOALS = Set.of("build", "hostkit-manifest", "hostkit-plan");
+    static final Set<String> RELEASE_GOALS = Set.of("build", "build-deliver", "deploy", "redeploy", "setup",
+            "hostkit-manifest", "hostkit-plan");
 
     /** Phases at or after {@code package} in the default lifecycle. */
     static final Set<String> PACKAGED_PHASES = Set.of("package", "pre-integration-test", "integration-test",

@@ -67,6 +67,9 @@ public final class HelloServer {
         server.createContext("/", exchange -> respond(exchange, 200, "hello from " + version + "\n"));
         server.start();
         System.out.println("hello " + version + " listening on port " + port);
+        if (failHealth) {
+            System.err.println("hello: /health answers 503 (HELLO_FAIL_HEALTH)");
+        }
     }
 
     private static long slowMillis(String query) {

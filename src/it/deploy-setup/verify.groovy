@@ -1,0 +1,22 @@
+// setup then deploy: the summary lines, the answer through Caddy on h1's mapped port, the history.
+// The hosts are described in the plugin module's target/test-hosts.properties (the goals saw them
+// as XAMAL_IT_* variables; this script runs in the invoker's own JVM, which did not).
+def hosts = new Properties()
+new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
+def log = new File(basedir, 'build.log').text
+def host = "localhost:" + hosts.getProperty('h1.ssh.port')
+assert log.contains('Bootstrapping itdeploy on 1 host')
+assert log =~ /${host} web it-1 on port 4300 in [0-9.]+ s/
+assert log =~ /${host} web it-2 on port 4301 in [0-9.]+ s \(replaced port 4300, drain [0-9.]+ s\)/
+assert log.contains('1 layer was already on the host') || log.contains('2 layers were already on the host') :
+        'the second deploy reuses the cached runtime layer'
+
+def http = hosts.getProperty('h1.http.port')
+// A raw request: HttpURLConnection would drop the Host header.
+def socket = new Socket('localhost', http as int)
+socket.outputStream << "GET / HTTP/1.1\r\nHost: itdeploy.localhost\r\nConnection: close\r\n\r\n"
+socket.outputStream.flush()
+def response = socket.inputStream.text
+socket.close()
+assert response.startsWith('HTTP/1.1 200') : response
+assert response.endsWith('\r\n\r\nit-2: deployed by the invoker test\n') : response

@@ -1,0 +1,151 @@
+package dev.xamal.core.commands;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The command lines a deploy runs on a host, for one app (design §6). Pure: every path comes from
+ * {@link AppLayout}, every word is quoted, and nothing secret ever appears in a line (env files
+ * travel over the file channel instead).
+ *
+ * @param layout         the app's layout
+ * @param sshUserIsRoot  whether root commands run directly instead of through {@code sudo -n}
+ */
+public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
+    /** The file in a layer's cache directory that holds the layer. */
+    public static final String LAYER_FILE = "layer.tar.gz";
+    /** The marker that says a cached layer is whole (written after its digest was verified). */
+    public static final String COMPLETE_MARKER = ".xamal-complete";
+
+    /** The host's OS and architecture. */
+    public static String uname() {
+        return "uname -s -m";
+    }
+
+    /** Where a cached layer's file is. */
+    public String layerFile(String sha256) {
+        return layout.layer(sha256) + "/" + LAYER_FILE;
+    }
+
+    /** Prints each of the digests whose layer is complete in the cache, one a line. */
+    public String completeLayers(List<String> sha256s) {
+        return "for s in " + sha256s.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "))
+                + "; do if [ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER
+                + " ]; then echo \"$s\"; fi; done";
+    }
+
+    /** Creates a layer's cache directory before its file is uploaded. */
+    public String prepareLayer(String sha256) {
+        return Shell.join("mkdir", "-p", layout.layer(sha256));
+    }
+
+    /** Checks the uploaded layer's digest once more on the host, then marks the layer complete. */
+    public String completeLayer(String sha256) {
+        String dir = layout.layer(sha256);
+        return "cd " + Shell.quote(dir) + " && printf '%s  %s\\n' " + Shell.quote(sha256) + " " + LAYER_FILE
+                + " | sha256sum -c --quiet - && touch " + COMPLETE_MARKER;
+    }
+
+    /** Prints the layer list of a complete release, or nothing when the release is not (yet) complete. */
+    public String releaseMarker(String version) {
+        return FileCommands.readIfPresent(layout.releaseComplete(version));
+    }
+
+    /**
+     * Assembles a release from cached layers in a fresh directory, checks it against the RELEASE
+     * file and launcher expected, writes the completeness marker (the layer digests) and moves it
+     * into place. A leftover incomplete directory of the same version is replaced.
+     *
+     * @param version      the version label
+     * @param layerShas    the layers, in extraction order
+     * @param releaseText  the expected RELEASE file content
+     * @param launcher     the launcher name under {@code bin/}
+     */
+    public String assemble(String version, List<String> layerShas, String releaseText, String launcher) {
+        String target = layout.release(version);
+        String work = target + ".assembling";
+        StringBuilder line = new StringBuilder()
+                .append("set -e; rm -rf ").append(Shell.quote(work)).append("; mkdir -p ").append(Shell.quote(work));
+        for (String sha : layerShas) {
+            line.append("; tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(Shell.quote(work));
+        }
+        line.append("; printf '%s' ").append(Shell.quote(releaseText)).append(" | cmp -s - ")
+                .append(Shell.quote(work + "/RELEASE"))
+                .append(" || { echo 'the assembled RELEASE differs from the built one' >&2; exit 1; }")
+                .append("; test -x ").append(Shell.quote(work + "/bin/" + launcher))
+                .append(" || { echo 'the assembled release has no executable bin/").append(launcher.replace("'", ""))
+                .append("' >&2; exit 1; }")
+                .append("; printf '%s\\n' ").append(String.join(" ", layerShas.stream().map(Shell::quote).toList()))
+                .append(" > ").append(Shell.quote(work + "/" + COMPLETE_MARKER))
+                .append("; rm -rf ").append(Shell.quote(target))
+                .append("; mv -T ").append(Shell.quote(work)).append(' ').append(Shell.quote(target));
+        return line.toString();
+    }
+
+    /** What a complete release's marker holds for these layers. */
+    public static String markerContent(List<String> layerShas) {
+        return String.join("\n", layerShas) + "\n";
+    }
+
+    /** Prints the active port, or nothing before the first switch. */
+    public String readActivePort() {
+        return FileCommands.readIfPresent(layout.activePort());
+    }
+
+    /** Points a slot (or {@code current}) at a release atomically: a temporary link renamed over it. */
+    public String link(String linkPath, String target) {
+        String temp = linkPath + ".new";
+        return Shell.join("ln", "-sfn", target, temp) + " && " + Shell.join("mv", "-T", temp, linkPath);
+    }
+
+    /** Points the slot of a port at a release. */
+    public String linkSlot(int port, String version) {
+        return link(layout.slot(port), "../releases/" + version);
+    }
+
+    /** Points the slot of a role without proxy at a release. */
+    public String linkSlot(String role, String version) {
+        return link(layout.slot(role), "../releases/" + version);
+    }
+
+    /** Moves {@code current} to a release. */
+    public String linkCurrent(String version) {
+        return link(layout.current(), "releases/" + version);
+    }
+
+    /** Writes the active port through a temporary file and a rename. */
+    public String writeActivePort(int port) {
+        String file = layout.activePort();
+        return "printf '%s\\n' " + port + " > " + Shell.quote(file + ".new") + " && "
+                + Shell.join("mv", "-f", file + ".new", file);
+    }
+
+    /** Appends one line to the history. */
+    public String appendHistory(String historyLine) {
+        return "printf '%s\\n' " + Shell.quote(historyLine) + " >> " + Shell.quote(layout.history());
+    }
+
+    /** The unit's {@code ActiveState SubState NRestarts} on one line (no root needed). */
+    public static String unitState(String unit) {
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit)
+                + " | tr '\\n' ' '";
+    }
+
+    /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */
+    public String systemctl(UnitCommands.Verb verb, String unit) {
+        return UnitCommands.systemctl(verb, unit).line(sshUserIsRoot);
+    }
+
+    /** The unit's last {@value UnitCommands#JOURNAL_LINES} journal lines. */
+    public String journalTail(String unit) {
+        return UnitCommands.journalTail(unit).line(sshUserIsRoot);
+    }
+
+    /**
+     * One health probe with curl on the host: prints the body, then a line with the status code
+     * ({@code 000} when nothing answered).
+     */
+    public static String probe(String url, int timeoutSeconds) {
+        return Shell.join("curl", "-s", "--max-time", Integer.toString(timeoutSeconds), "-w", "\\n%{http_code}", url);
+    }
+}

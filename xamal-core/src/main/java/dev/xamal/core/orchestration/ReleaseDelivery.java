@@ -1,0 +1,84 @@
+package dev.xamal.core.orchestration;
+
+import dev.xamal.core.UsageException;
+import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.output.Output;
+import dev.xamal.core.release.Layer;
+import dev.xamal.core.release.PlatformCheck;
+import dev.xamal.core.release.ReleaseLayers;
+import dev.xamal.core.spi.RemoteHost;
+import dev.xamal.core.spi.UploadProgress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Puts a built release on one host: checks the host's platform, uploads only the layers its
+ * cache lacks (each verified by digest, then marked complete), and assembles
+ * {@code releases/<version>} from the cache, verified and marked complete. A version already
+ * complete on the host is reused when its layers are the same and refused when they differ.
+ */
+public final class ReleaseDelivery {
+    private final DeployCommands commands;
+    private final Output output;
+    private final UploadProgress progress;
+
+    /**
+     * @param progress told of every upload's bytes (on top of the output's per-layer line)
+     */
+    public ReleaseDelivery(DeployCommands commands, Output output, UploadProgress progress) {
+        this.commands = commands;
+        this.output = output;
+        this.progress = progress;
+    }
+
+    /** What a delivery did on a host. */
+    public record Delivered(List<Layer> uploaded, long bytesSent, boolean assembled) {
+        public Delivered {
+            uploaded = List.copyOf(uploaded);
+        }
+    }
+
+    /**
+     * @param launcher the release's launcher name ({@code bin/<launcher>}), checked in the assembled release
+     */
+    public Delivered deliver(RemoteHost remote, ReleaseLayers release, String launcher) {
+        String hostId = remote.host().id();
+        String version = release.manifest().version();
+        PlatformCheck.check(release.manifest().platform(), version, hostId, remote.run(DeployCommands.uname()).stdout());
+
+        List<String> shas = release.layers().stream().map(Layer::sha256).toList();
+        String marker = remote.run(commands.releaseMarker(version)).stdout();
+        if (!marker.isEmpty()) {
+            if (marker.equals(DeployCommands.markerContent(shas))) {
+                output.sourceLine(hostId, "release " + version + " is already on the host");
+                return new Delivered(List.of(), 0, false);
+            }
+            throw new UsageException("release " + version + " is already on " + hostId + " with different content "
+                    + "(its layers are " + marker.strip().replace('\n', ' ') + "); a version label names one "
+                    + "content: commit the change (the label is the commit) or give a new -Dxamal.version");
+        }
+
+        Set<String> cached = new HashSet<>(remote.run(commands.completeLayers(shas)).stdout().lines().toList());
+        List<Layer> missing = release.layers().stream().filter(l -> !cached.contains(l.sha256())).toList();
+        AtomicLong sent = new AtomicLong();
+        for (Layer layer : missing) {
+            remote.run(commands.prepareLayer(layer.sha256()));
+            AtomicLong sentOfLayer = new AtomicLong();
+            remote.upload(layer.file(), commands.layerFile(layer.sha256()), (bytesSent, total) -> {
+                sent.addAndGet(bytesSent - sentOfLayer.getAndSet(bytesSent));
+                progress.sent(bytesSent, total);
+            });
+            remote.run(commands.completeLayer(layer.sha256()));
+            output.sourceLine(hostId, "uploaded layer " + layer.kind().key() + " (" + layer.size() + " bytes)");
+        }
+        int reused = release.layers().size() - missing.size();
+        if (reused > 0) {
+            output.sourceLine(hostId, reused + " layer" + (reused == 1 ? " was" : "s were") + " already on the host");
+        }
+        remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
+        output.sourceLine(hostId, "assembled release " + version);
+        return new Delivered(missing, sent.get(), true);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.xamal.core.orchestration;
+
+import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.commands.UnitCommands;
+import dev.xamal.core.commands.UnitCommands.Verb;
+import dev.xamal.core.config.CaddyConfig;
+import dev.xamal.core.output.Output;
+import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.Proxy;
+import dev.xamal.core.spi.ProxySite;
+import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteHost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Boots a release of one role on one host (design §6).
+ *
+ * <p>A proxied role switches blue/green: the idle port's slot is pointed at the release and gets
+ * its own env file, its instance starts and is probed until healthy; then the proxy sends new
+ * requests to it while the old instance drains (two reloads: {@code new old}, then {@code new}),
+ * the old instance stops, and {@code current}, {@code active_port} and the history follow. A
+ * failed boot stops the new instance and changes nothing the serving instance uses.
+ *
+ * <p>A role without proxy restarts its plain unit in place on the relinked slot and counts as
+ * booted after staying up for the readiness delay.
+ */
+public final class SlotBoot {
+    private static final int BODY_LIMIT = 500;
+
+    private final DeployCommands commands;
+    private final Proxy proxy;
+    private final CaddyConfig caddy;
+    private final BootSettings settings;
+    private final Output output;
+
+    public SlotBoot(DeployCommands commands, Proxy proxy, CaddyConfig caddy, BootSettings settings, Output output) {
+        this.commands = commands;
+        this.proxy = proxy;
+        this.caddy = caddy;
+        this.settings = settings;
+        this.output = output;
+    }
+
+    /** Boots a proxied role's instance on the idle port and switches traffic to it. */
+    public Booted bootProxied(RemoteHost remote, String role, String version, byte[] envFile) {
+        Instant started = Instant.now();
+        AppLayout layout = commands.layout();
+        String hostId = remote.host().id();
+        OptionalInt active = activePort(remote);
+        int port = active.isPresent() && active.getAsInt() == caddy.bluePort() ? caddy.greenPort() : caddy.bluePort();
+        String unit = layout.instanceUnitName(role, port);
+
+        output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
+        remote.run(commands.systemctl(Verb.STOP, unit));
+        remote.run(commands.linkSlot(port, version));
+        remote.write(envFile, layout.envFile(role, port), 0600);
+        remote.run(commands.systemctl(Verb.START, unit));
+        awaitHealthy(remote, unit, port);
+
+        OptionalInt previous = active.isPresent() && active.getAsInt() != port
+                && isRunning(remote, layout.instanceUnitName(role, active.getAsInt())) ? active : OptionalInt.empty();
+        int waits = 0;
+        Duration drain = Duration.ZERO;
+        if (previous.isPresent()) {
+            int old = previous.getAsInt();
+            proxy.route(remote, site(List.of(port, old)));
+            Instant drainStarted = Instant.now();
+            waits = drain(remote, old);
+            drain = Duration.between(drainStarted, Instant.now());
+            proxy.route(remote, site(List.of(port)));
+            String oldUnit = layout.instanceUnitName(role, old);
+            remote.run(commands.systemctl(Verb.STOP, oldUnit) + " && "
+                    + commands.systemctl(Verb.DISABLE, oldUnit));
+            output.sourceLine(hostId, String.format(Locale.ROOT,
+                    "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
+        } else {
+            proxy.route(remote, site(List.of(port)));
+        }
+        remote.run(commands.systemctl(Verb.ENABLE, unit));
+        remote.run(commands.linkCurrent(version));
+        remote.run(commands.writeActivePort(port));
+        remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), hostId, role, OptionalInt.of(port), version,
+                "deploy").line()));
+        return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
+                Duration.between(started, Instant.now()));
+    }
+
+    /** Restarts a role without proxy on its relinked slot and waits for it to stay up. */
+    public Booted bootPlain(RemoteHost remote, String role, String version, byte[] envFile) {
+        Instant started = Instant.now();
+        AppLayout layout = commands.layout();
+        String unit = layout.plainUnitName(role);
+        output.sourceLine(remote.host().id(), "restarting " + role + " on " + version);
+        remote.run(commands.linkSlot(role, version));
+        remote.write(envFile, layout.envFile(role), 0600);
+        remote.run(commands.systemctl(Verb.RESTART, unit));
+        Instant until = Instant.now().plus(settings.readinessDelay());
+        while (true) {
+            UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
+            if (state.died()) {
+                throw failure(remote, unit, role + " on " + version + " did not stay up (" + state + ")");
+            }
+            if (!Instant.now().isBefore(until)) {
+                break;
+            }
+            pause(min(settings.interval(), Duration.between(Instant.now(), until)));
+        }
+        remote.run(commands.systemctl(Verb.ENABLE, unit));
+        remote.run(commands.linkCurrent(version));
+        remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), remote.host().id(), role,
+                OptionalInt.empty(), version, "deploy").line()));
+        return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
+                Duration.between(started, Instant.now()));
+    }
+
+    private OptionalInt activePort(RemoteHost remote) {
+        String text = remote.run(commands.readActivePort()).stdout().strip();
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            throw new EnvironmentException("host " + remote.host().id() + ": " + commands.layout().activePort()
+                    + " holds '" + text + "', not a port");
+        }
+    }
+
+    private boolean isRunning(RemoteHost remote, String unit) {
+        return UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout()).running();
+    }
+
+    private ProxySite site(List<Integer> ports) {
+        return ProxySite.proxying(commands.layout().appId(), caddy, ports);
+    }
+
+    /** Probes until a 2xx, the unit dies or the deploy timeout passes; stops the instance on failure. */
+    private void awaitHealthy(RemoteHost remote, String unit, int port) {
+        String url = "http://127.0.0.1:" + port + settings.healthPath();
+        Instant deadline = Instant.now().plus(settings.deployTimeout());
+        int probeSeconds = (int) Math.max(1, settings.probeTimeout().toSeconds());
+        Probe last = new Probe(0, "");
+        while (true) {
+            last = Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds))
+                    .withTimeout(settings.probeTimeout().plusSeconds(10))));
+            if (last.healthy()) {
+                output.sourceLine(remote.host().id(), url + " answered " + last.status());
+                return;
+            }
+            UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
+            if (state.died()) {
+                throw failure(remote, unit, unit + " stopped before it became healthy (" + state + "); last probe of "
+                        + url + ": " + last.describe());
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                throw failure(remote, unit, unit + " did not become healthy within "
+                        + settings.deployTimeout().toSeconds() + " s (deploy_timeout); last probe of " + url + ": "
+                        + last.describe());
+            }
+            pause(settings.interval());
+        }
+    }
+
+    private int drain(RemoteHost remote, int oldPort) {
+        Instant deadline = Instant.now().plus(settings.drainTimeout());
+        int waits = 0;
+        while (true) {
+            OptionalInt inFlight = proxy.inFlight(remote, oldPort);
+            if (inFlight.isEmpty() || inFlight.getAsInt() == 0) {
+                return waits;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                output.warn("[" + remote.host().id() + "] port " + oldPort + " still had " + inFlight.getAsInt()
+                        + " requests in flight after " + settings.drainTimeout().toSeconds()
+                        + " s (drain_timeout); stopping it anyway");
+                return waits;
+            }
+            waits++;
+            pause(settings.drainPoll());
+        }
+    }
+
+    /** Stops the failed instance and builds the error with its journal tail. */
+    private EnvironmentException failure(RemoteHost remote, String unit, String what) {
+        CommandResult journal = remote.exec(RemoteCommand.of(
+                commands.journalTail(unit)));
+        remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
+        return new EnvironmentException("Boot failed on " + remote.host().id() + ": " + what
+                + "\nThe serving instance, current, active_port, the site and its env file are unchanged."
+                + "\n--- journalctl -u " + unit + " -n " + UnitCommands.JOURNAL_LINES + " ---\n"
+                + (journal.succeeded() ? journal.stdout().strip() : "(journal unavailable: " + journal.outputTail() + ")"));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while booting", e);
+        }
+    }
+
+    /** One health probe's answer: status 0 when nothing answered. */
+    record Probe(int status, String body) {
+        static Probe parse(CommandResult result) {
+            String out = result.stdout();
+            int cut = out.lastIndexOf('\n');
+            String code = (cut < 0 ? out : out.substring(cut + 1)).strip();
+            String body = cut < 0 ? "" : out.substring(0, cut);
+            int status = code.matches("[0-9]{3}") ? Integer.parseInt(code) : 0;
+            return new Probe(status, body.length() > BODY_LIMIT ? body.substring(0, BODY_LIMIT) + "..." : body);
+        }
+
+        boolean healthy() {
+            return status >= 200 && status < 300;
+        }
+
+        String describe() {
+            return status == 0 ? "no answer" : "status " + status + ", body: " + body.strip();
+        }
+    }
+
+    /** A unit's state as {@code systemctl show} prints it. */
+    record UnitState(String active, String sub, int restarts) {
+        static UnitState parse(String text) {
+            String active = "";
+            String sub = "";
+            int restarts = 0;
+            for (String word : text.trim().split("\\s+")) {
+                if (word.startsWith("ActiveState=")) {
+                    active = word.substring("ActiveState=".length());
+                } else if (word.startsWith("SubState=")) {
+                    sub = word.substring("SubState=".length());
+                } else if (word.startsWith("NRestarts=") && word.length() > "NRestarts=".length()) {
+                    restarts = Integer.parseInt(word.substring("NRestarts=".length()));
+                }
+            }
+            return new UnitState(active, sub, restarts);
+        }
+
+        boolean died() {
+            return active.equals("failed") || active.equals("inactive") || sub.equals("auto-restart") || restarts > 0;
+        }
+
+        boolean running() {
+            return active.equals("active");
+        }
+
+        @Override
+        public String toString() {
+            return active + "/" + sub + (restarts > 0 ? ", restarted " + restarts + " times" : "");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.xamal.core.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xamal.core.spi.CommandResult;
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class SlotBootTest {
+    @Test
+    void aProbeReadsTheStatusFromTheLastLineAndKeepsTheBody() {
+        SlotBoot.Probe unhealthy = SlotBoot.Probe.parse(new CommandResult(0, "unhealthy (FLAG)\n\n503", ""));
+        assertThat(unhealthy.status()).isEqualTo(503);
+        assertThat(unhealthy.healthy()).isFalse();
+        assertThat(unhealthy.describe()).isEqualTo("status 503, body: unhealthy (FLAG)");
+
+        assertThat(SlotBoot.Probe.parse(new CommandResult(0, "ok\n\n204", "")).healthy()).isTrue();
+        SlotBoot.Probe refused = SlotBoot.Probe.parse(new CommandResult(7, "\n000", ""));
+        assertThat(refused.healthy()).isFalse();
+        assertThat(refused.describe()).isEqualTo("no answer");
+    }
+
+    @Test
+    void aUnitThatFailedStoppedOrIsBeingRestartedCountsAsDead() {
+        assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=0 ").died()).isFalse();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=0 ").running()).isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=failed SubState=failed NRestarts=0 ").died()).isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=inactive SubState=dead NRestarts=0 ").died()).isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=activating SubState=auto-restart NRestarts=0 ").died())
+                .isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=2 ").died()).isTrue();
+    }
+
+    @Test
+    void aHistoryLineIsTabSeparatedWithADashForARoleWithoutPort() {
+        Instant at = Instant.parse("2026-11-26T07:00:00.123Z");
+        assertThat(new HistoryEntry(at, "web1:2222", "web", OptionalInt.of(4001), "abc", "deploy").line())
+                .isEqualTo("2026-11-26T07:00:00Z\tweb1:2222\tweb\t4001\tabc\tdeploy");
+        assertThat(new HistoryEntry(at, "web1", "worker", OptionalInt.empty(), "abc", "deploy").line())
+                .isEqualTo("2026-11-26T07:00:00Z\tweb1\tworker\t-\tabc\tdeploy");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.xamal.maven;
+
+import dev.xamal.core.orchestration.Deploy;
+import dev.xamal.core.release.ReleaseLayers;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Builds the release (once per run, from source, as {@code build} does), checks that each host
+ * was set up, uploads the layers each host lacks, assembles the release there and switches every
+ * role to it with zero downtime (see {@code mvn xamal:docs -Dxamal.topic=deploy}).
+ */
+@Mojo(name = "deploy", aggregator = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class DeployMojo extends AbstractDeployMojo {
+    @Inject
+    public DeployMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void onServers(Servers servers, ReleaseLayers release) {
+        servers.deploy(release, Deploy.Checks.PREFLIGHT);
+    }
+}
