@@ -1,24 +1,13 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.UsageException;
-import dev.xamal.core.config.Host;
-import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.hooks.Hook;
-import dev.xamal.core.hooks.HookRunner;
-import dev.xamal.core.hooks.HookVariables;
-import dev.xamal.core.hooks.Performer;
+import dev.xamal.core.orchestration.ReleaseBuild;
 import dev.xamal.core.release.BuiltRelease;
-import dev.xamal.core.release.Layer;
-import dev.xamal.core.release.ReleaseBuilder;
-import dev.xamal.core.release.ReleasePlan;
 import dev.xamal.core.release.ReleaseSpec;
 import dev.xamal.core.release.SourceVersion;
 import dev.xamal.core.release.VersionLabel;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -59,7 +48,6 @@ abstract class AbstractReleaseMojo extends AbstractXamalMojo {
      * release the first one built.
      */
     protected final BuiltRelease buildRelease(XamalConfig config) {
-        Instant started = Instant.now();
         MavenProject app = appProject();
         String goal = mojoExecution == null ? "build" : mojoExecution.getGoal();
         Path jar = ReleaseRequest.packagedJar(app).orElseThrow(() -> new UsageException(app.getArtifactId()
@@ -72,37 +60,9 @@ abstract class AbstractReleaseMojo extends AbstractXamalMojo {
             output().info("Release " + earlier.tarball().getFileName() + " was already built in this run");
             return earlier;
         }
-        HookRunner hooks = new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output());
-        HookVariables variables = hookVariables(config, sourceVersion.label(), started);
-        hooks.run(Hook.PRE_BUILD, variables);
-
-        output().info("Building release " + config.service() + "-" + sourceVersion.label()
-                + (sourceVersion.dirty() ? " (uncommitted changes included)" : "") + " from " + jar.getFileName());
-        ReleaseBuilder builder = new ReleaseBuilder(output());
-        ReleasePlan plan = builder.plan(spec(config, app, jar, sourceVersion));
-        BuiltRelease release = builder.build(plan);
-        for (Layer layer : release.layers()) {
-            output().info(String.format(Locale.ROOT, "  layer %-12s %9s  sha256:%s", layer.kind().key(), size(layer.size()),
-                    layer.sha256()));
-        }
-        output().info(String.format(Locale.ROOT, "Release %s (%s, sha256:%s) built in %.1f s", release.tarball(),
-                size(release.tarballSize()), release.tarballSha256(),
-                Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        BuiltRelease release = new ReleaseBuild(config, projectDir(), skipHooks, output())
+                .run(spec(config, app, jar, sourceVersion), sourceVersion, jar);
         app.setContextValue(BUILT_CONTEXT_KEY, release);
-        hooks.run(Hook.POST_BUILD, hookVariables(config, sourceVersion.label(), Instant.now()));
         return release;
-    }
-
-    private HookVariables hookVariables(XamalConfig config, String label, Instant at) {
-        return new HookVariables(config.service(), label, config.allHosts().stream().map(Host::id).toList(),
-                config.roles().stream().map(Role::name).toList(), config.destination(), "build", "",
-                Performer.describe(projectDir()), at, false, Optional.empty());
-    }
-
-    static String size(long bytes) {
-        if (bytes >= 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
-        }
-        return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
     }
 }
