@@ -1,0 +1,47 @@
+package dev.xamal.maven;
+
+import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.secrets.Secrets;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What the goals that act on servers over SSH share: the configuration (SSH backend only), one
+ * {@link Servers} connection for the run, and whether the goal takes the deploy lock. A goal
+ * prepares what it needs before any server is touched ({@link #prepare}), then acts on them.
+ * (It extends the release goals' base because goals that deploy need both; the others ignore
+ * {@code xamal.module}.)
+ */
+abstract class AbstractServersMojo extends AbstractReleaseMojo {
+    private final SettingsDecrypter settingsDecrypter;
+
+    AbstractServersMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    protected final void run() {
+        XamalConfig config = loadConfig();
+        requireSshBackend(config);
+        prepare(config);
+        Secrets secrets = loadSecrets(config);
+        try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
+                hosts, roles, output())) {
+            onServers(servers);
+        }
+    }
+
+    /** Work done before any server is touched (building the release, checking parameters). */
+    protected void prepare(XamalConfig config) {
+    }
+
+    /**
+     * Whether this goal holds the deploy lock while it acts on the servers (design §6; the lock
+     * issue lists the goals that do).
+     */
+    protected boolean takesLock() {
+        return false;
+    }
+
+    /** What the goal does on the servers. */
+    protected abstract void onServers(Servers servers);
+}
