@@ -3,8 +3,6 @@ package dev.xamal.maven;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.config.Backend;
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.release.BuiltRelease;
-import dev.xamal.core.spi.ReleaseArtifact;
 import dev.xamal.hostkit.HostKitBackend;
 
 /** What the HostKit goals share: a configuration with {@code backend: hostkit}, the built release, the backend. */
@@ -19,13 +17,6 @@ abstract class AbstractHostKitMojo extends AbstractReleaseMojo {
                     + "and the hostkit: settings (mvn xamal:docs -Dxamal.topic=hostkit)");
         }
         return config;
-    }
-
-    /** Builds the release as {@code xamal:build} does (once per run) and describes it for a backend. */
-    protected final ReleaseArtifact builtArtifact(XamalConfig config) {
-        BuiltRelease release = buildRelease(config);
-        return new ReleaseArtifact(config.service(), release.plan().spec().name(), release.manifest().version(),
-                release.tarball().toAbsolutePath(), release.tarballSha256(), release.tarballSize());
     }
 
     protected final HostKitBackend backend(XamalConfig config) {

@@ -6,6 +6,7 @@ import dev.xamal.core.orchestration.ReleaseBuild;
 import dev.xamal.core.release.BuiltRelease;
 import dev.xamal.core.release.ReleaseSpec;
 import dev.xamal.core.release.SourceVersion;
+import dev.xamal.core.spi.ReleaseArtifact;
 import dev.xamal.core.release.VersionLabel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,5 +65,12 @@ abstract class AbstractReleaseMojo extends AbstractXamalMojo {
                 .run(spec(config, app, jar, sourceVersion), sourceVersion, jar);
         app.setContextValue(BUILT_CONTEXT_KEY, release);
         return release;
+    }
+
+    /** Builds the release as {@code xamal:build} does (once per run) and describes it for a backend. */
+    protected final ReleaseArtifact builtArtifact(XamalConfig config) {
+        BuiltRelease release = buildRelease(config);
+        return new ReleaseArtifact(config.service(), release.plan().spec().name(), release.manifest().version(),
+                release.tarball().toAbsolutePath(), release.tarballSha256(), release.tarballSize());
     }
 }

@@ -1,6 +1,9 @@
 package dev.xamal.maven;
 
+import dev.xamal.core.config.Backend;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.spi.DeployBackend;
+import dev.xamal.hostkit.HostKitBackend;
 import dev.xamal.core.secrets.Secrets;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -21,13 +24,25 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
     @Override
     protected final void run() {
         XamalConfig config = loadConfig();
-        requireSshBackend(config);
+        if (config.backend() != Backend.SSH) {
+            onBackend(config, new HostKitBackend(config, projectDir(), System.getenv(), output()));
+            return;
+        }
         prepare(config);
         Secrets secrets = loadSecrets(config);
         try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
                 hosts, roles, output())) {
             onServers(servers);
         }
+    }
+
+    /**
+     * What the goal does when another backend owns the servers' state ({@code backend: hostkit}):
+     * by default it refuses, saying which goals apply; {@code deploy} and {@code rollback} hand
+     * their work to the backend.
+     */
+    protected void onBackend(XamalConfig config, DeployBackend backend) {
+        requireSshBackend(config);
     }
 
     /** Work done before any server is touched (building the release, checking parameters). */

@@ -1,7 +1,9 @@
 package dev.xamal.maven;
 
+import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.release.ReleaseLayers;
+import dev.xamal.core.spi.DeployBackend;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -10,13 +12,21 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Builds the release (once per run, from source, as {@code build} does), checks that each host
  * was set up, uploads the layers each host lacks, assembles the release there and switches every
- * role to it with zero downtime (see {@code mvn xamal:docs -Dxamal.topic=deploy}).
+ * role to it with zero downtime (see {@code mvn xamal:docs -Dxamal.topic=deploy}). With
+ * {@code backend: hostkit} it builds the release, writes its manifest and has HostKit plan and
+ * apply it ({@code hostkit-plan} then {@code hostkit-apply}).
  */
 @Mojo(name = "deploy", aggregator = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DeployMojo extends AbstractDeployMojo {
     @Inject
     public DeployMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
+    }
+
+    /** With {@code backend: hostkit}: builds the release, then HostKit plans and applies it. */
+    @Override
+    protected void onBackend(XamalConfig config, DeployBackend backend) {
+        backend.deploy(builtArtifact(config));
     }
 
     @Override

@@ -1,0 +1,1 @@
+defmodule HostKitStandIn.MixProject do end
