@@ -32,6 +32,7 @@ public class ServerBootstrapMojo extends AbstractXamalMojo {
     @Override
     protected void run() {
         XamalConfig config = loadConfig();
+        requireSshBackend(config);
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
         try (SshTransport transport = sshTransport(config, settingsDecrypter)) {
             new ServerBootstrap(transport, new CaddyProxy(), output()).run(config, targets);

@@ -40,6 +40,7 @@ public class ServerExecMojo extends AbstractXamalMojo {
             throw new UsageException("Say what to run: mvn xamal:server-exec -Dxamal.cmd=\"uptime\"");
         }
         XamalConfig config = loadConfig();
+        requireSshBackend(config);
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
         try (SshTransport transport = sshTransport(config, settingsDecrypter)) {
             new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
