@@ -89,8 +89,8 @@ public final class KamalConfigConverter {
                 }
                 case "secrets_path" -> {
                     out.put(key, text(key, value));
-                    skip(key + " (kept)", "$(kamal secrets fetch ...) lines must become $(mvn -q xamal:secrets-fetch ...)"
-                            + " or the vendor CLI's own command");
+                    skip(key + " (kept)", "the file format is the same; $(kamal secrets fetch ...) lines must call the"
+                            + " vault's own command line tool instead");
                 }
                 case "servers" -> out.put(key, servers(value));
                 case "env" -> out.put(key, env(key, value));
