@@ -277,11 +277,7 @@ public final class KamalConfigConverter {
     }
 
     private void proxy(Object value, Map<String, Object> caddy, Map<String, Object> healthCheck) {
-        if (!(value instanceof Map<?, ?> map)) {
-            skip("proxy", "expected a map; set caddy.host and caddy.ssl");
-            return;
-        }
-        stringKeys(map).forEach((key, setting) -> {
+        mapAt("proxy", value, "expected a map; set caddy.host and caddy.ssl").forEach((key, setting) -> {
             String path = "proxy." + key;
             switch (key) {
                 case "host" -> caddy.put("host", setting instanceof String s ? erb(path, s) : setting);
@@ -305,11 +301,7 @@ public final class KamalConfigConverter {
     }
 
     private void healthCheck(String path, Object value, Map<String, Object> healthCheck) {
-        if (!(value instanceof Map<?, ?> map)) {
-            skip(path, "expected a map with path, interval and timeout");
-            return;
-        }
-        stringKeys(map).forEach((key, setting) -> {
+        mapAt(path, value, "expected a map with path, interval and timeout").forEach((key, setting) -> {
             switch (key) {
                 case "path" -> healthCheck.put("path", setting);
                 case "interval", "timeout" -> putSeconds(healthCheck, key, path + "." + key, setting);
@@ -319,11 +311,7 @@ public final class KamalConfigConverter {
     }
 
     private void kamalOneHealthCheck(Object value, Map<String, Object> healthCheck) {
-        if (!(value instanceof Map<?, ?> map)) {
-            skip("healthcheck", "expected a map");
-            return;
-        }
-        stringKeys(map).forEach((key, setting) -> {
+        mapAt("healthcheck", value, "expected a map").forEach((key, setting) -> {
             switch (key) {
                 case "path" -> healthCheck.put("path", setting);
                 case "interval" -> putSeconds(healthCheck, key, "healthcheck." + key, setting);
@@ -334,11 +322,7 @@ public final class KamalConfigConverter {
     }
 
     private void ssh(Object value, Map<String, Object> ssh) {
-        if (!(value instanceof Map<?, ?> map)) {
-            skip("ssh", "expected a map");
-            return;
-        }
-        stringKeys(map).forEach((key, setting) -> {
+        mapAt("ssh", value, "expected a map").forEach((key, setting) -> {
             String path = "ssh." + key;
             switch (key) {
                 case "user", "port", "keys", "key_data" -> ssh.put(key, setting);
@@ -360,11 +344,7 @@ public final class KamalConfigConverter {
     }
 
     private void sshkit(Object value, Map<String, Object> ssh) {
-        if (!(value instanceof Map<?, ?> map)) {
-            skip("sshkit", "expected a map");
-            return;
-        }
-        stringKeys(map).forEach((key, setting) -> {
+        mapAt("sshkit", value, "expected a map").forEach((key, setting) -> {
             if (key.equals("max_concurrent_starts")) {
                 ssh.put(key, setting);
             } else {
@@ -417,6 +397,15 @@ public final class KamalConfigConverter {
                     + " destination)");
         }
         return converted;
+    }
+
+    /** The value's entries when it is a map; otherwise none, and the key is reported. */
+    private Map<String, Object> mapAt(String path, Object value, String expectation) {
+        if (value instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        skip(path, expectation);
+        return Map.of();
     }
 
     private void skip(String key, String reason) {

@@ -2,42 +2,16 @@ package dev.xamal.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xamal.core.release.TestOutput;
 import dev.xamal.core.spi.UploadProgress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class UploadProgressLinesTest {
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong clock = new AtomicLong();
-    private final List<String> lines = new ArrayList<>();
-    private final Output output = new Output() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void debug(String line) {
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final TestOutput output = new TestOutput();
     private final UploadProgressLines progress = new UploadProgressLines(output, Duration.ofSeconds(3), clock::get);
 
     @Test
@@ -51,11 +25,11 @@ class UploadProgressLinesTest {
         clock.set(10 * SECOND);
         host.sent(40_000_000, 40_000_000);
 
-        assertThat(lines).containsExactly(
-                "[web1:2222] uploading 12.0 MB of 40.0 MB (4.0 MB/s)",
-                "[web1:2222] uploading 24.0 MB of 40.0 MB (4.0 MB/s)",
-                "[web1:2222] uploading 36.0 MB of 40.0 MB (4.0 MB/s)",
-                "[web1:2222] sent 40.0 MB in 10.0 s (4.0 MB/s)");
+        assertThat(output.lines).containsExactly(
+                "INFO [web1:2222] uploading 12.0 MB of 40.0 MB (4.0 MB/s)",
+                "INFO [web1:2222] uploading 24.0 MB of 40.0 MB (4.0 MB/s)",
+                "INFO [web1:2222] uploading 36.0 MB of 40.0 MB (4.0 MB/s)",
+                "INFO [web1:2222] sent 40.0 MB in 10.0 s (4.0 MB/s)");
     }
 
     @Test
@@ -71,10 +45,10 @@ class UploadProgressLinesTest {
         clock.set(3 * SECOND);
         a.sent(800, 800);
 
-        assertThat(lines).containsExactly(
-                "[b] sent 500 B in 1.0 s (500 B/s)",
-                "[a] sent 2.0 kB in 1.0 s (2.0 kB/s)",
-                "[a] sent 800 B in 2.0 s (400 B/s)");
+        assertThat(output.lines).containsExactly(
+                "INFO [b] sent 500 B in 1.0 s (500 B/s)",
+                "INFO [a] sent 2.0 kB in 1.0 s (2.0 kB/s)",
+                "INFO [a] sent 800 B in 2.0 s (400 B/s)");
     }
 
     @Test
