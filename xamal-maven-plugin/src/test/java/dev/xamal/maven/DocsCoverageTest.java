@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
 /**
  * The documentation covers what the plugin offers: every goal and every user-settable parameter of
  * the generated plugin descriptor (what {@code mvn xamal:help -Ddetail} prints) is in
- * {@code docs/goals.md}, and every page of {@code docs/} is a topic {@code mvn xamal:docs} lists.
+ * {@code docs/goals.md}, every goal has a row in the README's goals table, and every page of
+ * {@code docs/} is a topic {@code mvn xamal:docs} lists.
  */
 class DocsCoverageTest {
     private static final Path DESCRIPTOR = Path.of("target", "classes", "META-INF", "maven", "plugin.xml");
@@ -57,6 +58,22 @@ class DocsCoverageTest {
             }
         });
         assertThat(missing).as("undocumented in docs/goals.md").isEmpty();
+    }
+
+    @Test
+    void everyGoalIsInTheReadmeGoalsTable() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        Map<String, String> sections = sections(readme);
+        assertThat(sections).as("README.md sections").containsKey("Goals");
+        Set<String> rows = new LinkedHashSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| (.+?) \\|").matcher(sections.get("Goals"));
+        while (row.find()) {
+            rows.addAll(documentedParameters(row.group(1)));
+        }
+        List<String> missing = goalsAndParameters().keySet().stream().filter(goal -> !rows.contains(goal))
+                .map(goal -> "goal '" + goal + "' has no row (| `" + goal + "` | ... |) in README.md's goals table")
+                .toList();
+        assertThat(missing).as("goals missing from README.md").isEmpty();
     }
 
     @Test
@@ -143,10 +160,10 @@ class DocsCoverageTest {
         return sections;
     }
 
-    /** The names written in backticks in a section. */
+    /** The names (of parameters or goals) written in backticks in a section. */
     private static Set<String> documentedParameters(String section) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher code = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`").matcher(section);
+        Matcher code = Pattern.compile("`([A-Za-z][A-Za-z0-9-]*)`").matcher(section);
         while (code.find()) {
             names.add(code.group(1));
         }
