@@ -8,11 +8,14 @@ import java.util.function.LongSupplier;
 /**
  * Upload progress as host-prefixed lines: while an upload runs, at most one line per host every
  * {@code interval} ({@code uploading 12.0 MB of 40.1 MB (5.2 MB/s)}), and one line when it ends
- * ({@code sent 40.1 MB in 3.1 s (13.0 MB/s)}).
+ * ({@code sent 40.1 MB in 3.1 s (13.0 MB/s)}). Uploads under {@link #REPORTED_SIZE} say nothing:
+ * they take no time worth reporting.
  */
 public final class UploadProgressLines implements UploadProgress {
     /** How often a running upload reports by default. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
+    /** The smallest upload that gets progress lines. */
+    public static final long REPORTED_SIZE = 1_000_000;
     private final Output output;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
@@ -62,6 +65,13 @@ public final class UploadProgressLines implements UploadProgress {
                 lastLine = now;
             }
             lastSent = bytesSent;
+            if (bytesTotal < REPORTED_SIZE) {
+                if (bytesSent >= bytesTotal) {
+                    started = -1;
+                    lastSent = 0;
+                }
+                return;
+            }
             double seconds = (now - started) / 1e9;
             if (bytesSent >= bytesTotal) {
                 output.sourceLine(hostId, String.format(Locale.ROOT, "sent %s in %.1f s (%s)",

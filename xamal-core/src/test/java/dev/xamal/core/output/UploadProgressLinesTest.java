@@ -33,22 +33,24 @@ class UploadProgressLinesTest {
     }
 
     @Test
-    void eachHostAndEachUploadHasItsOwnLines() {
+    void eachHostAndEachUploadHasItsOwnLinesAndSmallUploadsNone() {
         UploadProgress a = progress.forHost("a");
         UploadProgress b = progress.forHost("b");
-        a.sent(0, 2_000);
         b.sent(0, 500);
-        clock.set(SECOND);
         b.sent(500, 500);
-        a.sent(2_000, 2_000);
-        a.sent(0, 800);
+        a.sent(0, 2_000_000);
+        b.sent(0, 5_000_000);
+        clock.set(SECOND);
+        a.sent(2_000_000, 2_000_000);
+        a.sent(0, 8_000_000);
         clock.set(3 * SECOND);
-        a.sent(800, 800);
+        a.sent(8_000_000, 8_000_000);
+        b.sent(5_000_000, 5_000_000);
 
         assertThat(output.lines).containsExactly(
-                "INFO [b] sent 500 B in 1.0 s (500 B/s)",
-                "INFO [a] sent 2.0 kB in 1.0 s (2.0 kB/s)",
-                "INFO [a] sent 800 B in 2.0 s (400 B/s)");
+                "INFO [a] sent 2.0 MB in 1.0 s (2.0 MB/s)",
+                "INFO [a] sent 8.0 MB in 2.0 s (4.0 MB/s)",
+                "INFO [b] sent 5.0 MB in 3.0 s (1.7 MB/s)");
     }
 
     @Test
