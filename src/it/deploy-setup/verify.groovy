@@ -1,4 +1,4 @@
-// setup then deploy: the summary lines, the answer through Caddy on h1's mapped port, the history.
+// setup then deploy: the summary table rows, the answer through Caddy on h1's mapped port, the history.
 // The hosts are described in the plugin module's target/test-hosts.properties (the goals saw them
 // as XAMAL_IT_* variables; this script runs in the invoker's own JVM, which did not).
 def hosts = new Properties()
@@ -6,8 +6,9 @@ new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it
 def log = new File(basedir, 'build.log').text
 def host = "localhost:" + hosts.getProperty('h1.ssh.port')
 assert log.contains('Bootstrapping itdeploy on 1 host')
-assert log =~ /${host} web it-1 on port 4300 in [0-9.]+ s/
-assert log =~ /${host} web it-2 on port 4301 in [0-9.]+ s \(replaced port 4300, drain [0-9.]+ s\)/
+assert log =~ /${host}\s+web\s+it-1\s+4300\s+[0-9.]+ s\s+-/
+assert log =~ /${host}\s+web\s+it-2\s+4301\s+[0-9.]+ s\s+port 4300, drained in [0-9.]+ s/
+assert log =~ /\[${host}\] sent [0-9.]+ [kMG]?B in [0-9.]+ s \([0-9.]+ [kMG]?B\/s\)/ : 'no upload progress line'
 assert log.contains('1 layer was already on the host') || log.contains('2 layers were already on the host') :
         'the second deploy reuses the cached runtime layer'
 

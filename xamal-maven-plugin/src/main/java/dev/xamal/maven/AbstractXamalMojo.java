@@ -98,7 +98,7 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
             getLog().info("xamal: skipped");
             return;
         }
-        output = Output.redacting(new MavenOutput(getLog(), verbose, quiet), redactor);
+        output = Output.redacting(new MavenOutput(getLog(), verbose, quiet, colour()), redactor);
         try {
             run();
         } catch (UsageException e) {
@@ -108,6 +108,12 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
             logTrace(e);
             throw new MojoExecutionException(redactor.redact(e.getMessage()));
         }
+    }
+
+    /** Colour only in an interactive run (no {@code -B}) on a terminal. */
+    private boolean colour() {
+        return session != null && session.getRequest() != null && session.getRequest().isInteractiveMode()
+                && System.console() != null;
     }
 
     /** The goal's work: build a request, call core, print the result. */

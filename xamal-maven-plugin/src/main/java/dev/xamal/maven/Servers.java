@@ -8,11 +8,11 @@ import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
+import dev.xamal.core.output.UploadProgressLines;
 import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.Transport;
-import dev.xamal.core.spi.UploadProgress;
 import dev.xamal.ssh.SshTransport;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +71,9 @@ final class Servers implements AutoCloseable {
         return HostSelection.roles(config, roleFilter);
     }
 
+    /** Deploys that print each host's upload progress (bytes, rate) every few seconds and when it ends. */
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, UploadProgress.NONE);
+        return new Deploy(transport, proxy, output, new UploadProgressLines(output));
     }
 
     /** {@code server-bootstrap} on the selected hosts. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -165,14 +166,19 @@ class DeployRealHostIT {
                 + ".env && readlink slots/" + BLUE;
         String before = host().shell(watched);
 
+        RealHostApp.RecordingOutput output = new RealHostApp.RecordingOutput();
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
-            assertThatThrownBy(() -> deploy(transport, config, v3, new CountingProgress(), new RealHostApp.RecordingOutput()))
+            assertThatThrownBy(() -> deploy(transport, config, v3, new CountingProgress(), output))
                     .isInstanceOf(EnvironmentException.class)
                     .hasMessageContaining("http://127.0.0.1:" + GREEN + "/health")
                     .hasMessageContaining("status 503")
                     .hasMessageContaining("unhealthy (HELLO_FAIL_HEALTH)")
                     .hasMessageContaining("hello: /health answers 503 (HELLO_FAIL_HEALTH)");
         }
+        assertThat(output.lines()).as("a heartbeat while the health check waits (deploy_timeout 20 s)")
+                .anyMatch(line -> line.matches("\\[" + Pattern.quote(host().sshAddress()) + "] waiting for "
+                        + Pattern.quote("http://127.0.0.1:" + GREEN + "/health") + " to answer 2xx: [0-9]+ s of 20 s"
+                        + " \\(deploy_timeout\\), last probe: status 503"));
         assertThat(host().shell(watched)).as("current, active_port, the site, the serving env file and slot")
                 .isEqualTo(before);
         assertThat(HttpThroughCaddy.get(host().httpPort(), "/version")).isEqualTo(new HttpThroughCaddy.Answer(200, "v2\n"));

@@ -21,13 +21,12 @@ import dev.xamal.core.spi.UploadProgress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Deploys a built release to hosts, in parallel: on each host deliver the release (platform
  * check, missing layers, assemble), then boot every role the host runs, each with its own env
- * file, and record the switch in the history. Prints one summary line per booted role.
+ * file, and record the switch in the history. Ends with a summary table (host, role, version, port, time).
  *
  * <p>Seams for what comes later: the deploy lock and audit log wrap {@link #deploy}; pre/post
  * deploy hooks run around it; {@code boot.limit} groups replace the single parallel fan-out in
@@ -77,7 +76,8 @@ public final class Deploy {
             return boot(config, remote, version, rolesOn(config, host, roles), secrets);
         }).values();
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
-        booted.forEach(b -> output.info(summary(b)));
+        output.info("Deployed " + config.appId() + " " + version + ":");
+        DeploySummary.lines(booted).forEach(output::info);
         return booted;
     }
 
@@ -143,13 +143,5 @@ public final class Deploy {
     /** The commands for a host: root commands through sudo unless that host's SSH user is root. */
     private static DeployCommands commands(XamalConfig config, Host host) {
         return new DeployCommands(new AppLayout(config.appId()), "root".equals(host.sshUser(config.ssh().user())));
-    }
-
-    static String summary(Booted booted) {
-        return String.format(Locale.ROOT, "%s %s %s %s in %.1f s%s", booted.host().id(), booted.role(),
-                booted.version(), booted.port().isPresent() ? "on port " + booted.port().getAsInt() : "(no proxy)",
-                booted.took().toMillis() / 1000.0,
-                booted.previousPort().isPresent() ? String.format(Locale.ROOT, " (replaced port %d, drain %.1f s)",
-                        booted.previousPort().getAsInt(), booted.drain().toMillis() / 1000.0) : "");
     }
 }

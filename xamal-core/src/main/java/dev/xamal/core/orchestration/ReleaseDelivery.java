@@ -63,12 +63,13 @@ public final class ReleaseDelivery {
         Set<String> cached = new HashSet<>(remote.run(commands.completeLayers(shas)).stdout().lines().toList());
         List<Layer> missing = release.layers().stream().filter(l -> !cached.contains(l.sha256())).toList();
         AtomicLong sent = new AtomicLong();
+        UploadProgress hostProgress = progress.forHost(hostId);
         for (Layer layer : missing) {
             remote.run(commands.prepareLayer(layer.sha256()));
             AtomicLong sentOfLayer = new AtomicLong();
             remote.upload(layer.file(), commands.layerFile(layer.sha256()), (bytesSent, total) -> {
                 sent.addAndGet(bytesSent - sentOfLayer.getAndSet(bytesSent));
-                progress.sent(bytesSent, total);
+                hostProgress.sent(bytesSent, total);
             });
             remote.run(commands.completeLayer(layer.sha256()));
             output.sourceLine(hostId, "uploaded layer " + layer.kind().key() + " (" + layer.size() + " bytes)");

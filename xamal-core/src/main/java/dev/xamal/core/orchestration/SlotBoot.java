@@ -32,6 +32,8 @@ import java.util.OptionalInt;
  */
 public final class SlotBoot {
     private static final int BODY_LIMIT = 500;
+    /** How often a health check that is still waiting says so. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final DeployCommands commands;
     private final Proxy proxy;
@@ -143,7 +145,9 @@ public final class SlotBoot {
     /** Probes until a 2xx, the unit dies or the deploy timeout passes; stops the instance on failure. */
     private void awaitHealthy(RemoteHost remote, String unit, int port) {
         String url = "http://127.0.0.1:" + port + settings.healthPath();
-        Instant deadline = Instant.now().plus(settings.deployTimeout());
+        Instant started = Instant.now();
+        Instant deadline = started.plus(settings.deployTimeout());
+        Instant heartbeat = started.plus(HEARTBEAT);
         int probeSeconds = (int) Math.max(1, settings.probeTimeout().toSeconds());
         Probe last = new Probe(0, "");
         while (true) {
@@ -157,6 +161,12 @@ public final class SlotBoot {
             if (state.died()) {
                 throw failure(remote, unit, unit + " stopped before it became healthy (" + state + "); last probe of "
                         + url + ": " + last.describe());
+            }
+            if (!Instant.now().isBefore(heartbeat)) {
+                heartbeat = Instant.now().plus(HEARTBEAT);
+                output.sourceLine(remote.host().id(), "waiting for " + url + " to answer 2xx: "
+                        + Duration.between(started, Instant.now()).toSeconds() + " s of " + settings.deployTimeout().toSeconds()
+                        + " s (deploy_timeout), last probe: " + (last.status() == 0 ? "no answer" : "status " + last.status()));
             }
             if (!Instant.now().isBefore(deadline)) {
                 throw failure(remote, unit, unit + " did not become healthy within "
