@@ -167,7 +167,9 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
 
     /**
      * The SSH transport the configuration describes: {@code ssh.*}, the user's {@code ~/.ssh},
-     * the agent of {@code SSH_AUTH_SOCK} and key passphrases from settings.xml.
+     * the agent of {@code SSH_AUTH_SOCK} and key passphrases from settings.xml. Every remote
+     * command line, upload and file write is shown at debug level ({@code -X} or
+     * {@code -Dxamal.verbose}), redacted.
      */
     protected final SshTransport sshTransport(XamalConfig config, SettingsDecrypter settingsDecrypter) {
         return sshTransport(config, settingsDecrypter, keyDataLookup(config));
@@ -179,7 +181,7 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
         SshOptions options = SshOptionsMapping.toOptions(config.ssh(), Path.of(System.getProperty("user.home")),
                 System.getenv(), keyData,
                 SshPassphrases.from(session.getSettings(), settingsDecrypter, config.ssh().serverId(), System.getenv()));
-        return new SshTransport(options);
+        return new SshTransport(options, line -> output().debug(line));
     }
 
     /** Secrets named by {@code ssh.key_data}; the secrets files are read only when it names any. */

@@ -1,12 +1,8 @@
 package dev.xamal.maven;
 
-import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.secrets.FetchedSecrets;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -40,7 +36,7 @@ public class SecretsExtractMojo extends AbstractXamalMojo {
         String value = json == null || json.isBlank()
                 ? loadSecrets(loadConfig()).require(key, "-Dxamal.key")
                 : FetchedSecrets.parse(readJson(), jsonSource(), redactor()).extract(key);
-        writeRaw(value);
+        RawStandardOutput.write(value);
     }
 
     private byte[] readJson() {
@@ -54,35 +50,5 @@ public class SecretsExtractMojo extends AbstractXamalMojo {
 
     private String jsonSource() {
         return "-".equals(json) ? "standard input" : json;
-    }
-
-    /**
-     * Bypasses System.out: Maven wraps it in a stream that re-encodes with the platform charset
-     * and may strip ANSI escape sequences, either of which would alter the value.
-     */
-    @SuppressWarnings("resource") // closing it would close the process's standard output
-    private static void writeRaw(String value) {
-        System.out.flush();
-        keepMavenConsoleFromResettingColours();
-        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        try {
-            stdout.write(value.getBytes(StandardCharsets.UTF_8));
-            stdout.flush();
-        } catch (IOException e) {
-            throw new EnvironmentException("Could not write to standard output: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Maven 3.8's console (Jansi 2) writes a colour reset, ESC [ 0 m, to standard output when it
-     * shuts down, even with {@code -q}, which would follow the value into a {@code $(...)}
-     * capture. Its stream can be told not to; a console without that switch is left alone.
-     */
-    private static void keepMavenConsoleFromResettingColours() {
-        try {
-            System.out.getClass().getMethod("setResetAtUninstall", boolean.class).invoke(System.out, false);
-        } catch (ReflectiveOperationException | RuntimeException notJansi) {
-            // Not Jansi's stream (another Maven version or an IDE): nothing to switch off.
-        }
     }
 }

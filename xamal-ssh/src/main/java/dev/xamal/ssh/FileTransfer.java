@@ -42,15 +42,18 @@ final class FileTransfer {
     private final HostTarget target;
     private final ClientSession session;
     private final Consumer<String> orphanedTemp;
+    private final Consumer<String> commandLog;
 
     /**
      * @param orphanedTemp told the temporary path when a failure leaves it behind and it could not
      *                     be removed now (the connection is gone); the host removes it later
+     * @param commandLog   receives each command line the transfer runs on the host, before it runs
      */
-    FileTransfer(HostTarget target, ClientSession session, Consumer<String> orphanedTemp) {
+    FileTransfer(HostTarget target, ClientSession session, Consumer<String> orphanedTemp, Consumer<String> commandLog) {
         this.target = target;
         this.session = session;
         this.orphanedTemp = orphanedTemp;
+        this.commandLog = commandLog;
     }
 
     void send(String source, InputStream content, long size, String remotePath, int mode, UploadProgress progress) {
@@ -120,6 +123,7 @@ final class FileTransfer {
     }
 
     private CommandResult exec(String line) {
+        commandLog.accept(line);
         return new CommandExecution(target, session, RemoteCommand.of(line).withTimeout(STEP_TIMEOUT)).run();
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.sshd.client.session.ClientSession;
@@ -30,10 +31,12 @@ final class SshRemoteHost implements RemoteHost {
     private final HostTarget target;
     private final PooledSession pooled;
     private final Set<String> orphanedTemps = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> debugLog;
 
-    SshRemoteHost(HostTarget target, PooledSession pooled) {
+    SshRemoteHost(HostTarget target, PooledSession pooled, Consumer<String> debugLog) {
         this.target = target;
         this.pooled = pooled;
+        this.debugLog = debugLog;
     }
 
     @Override
@@ -43,7 +46,10 @@ final class SshRemoteHost implements RemoteHost {
 
     @Override
     public CommandResult exec(RemoteCommand command) {
-        return withSession(session -> new CommandExecution(target, session, command).run());
+        return withSession(session -> {
+            logCommand(command.line());
+            return new CommandExecution(target, session, command).run();
+        });
     }
 
     @Override
@@ -55,6 +61,7 @@ final class SshRemoteHost implements RemoteHost {
             throw new EnvironmentException("Cannot read " + local + " to upload it to " + target.display(), e);
         }
         withSession(session -> {
+            debugLog.accept("[" + target.display() + "] upload " + local.getFileName() + " (" + size + " bytes) to " + remotePath);
             try (InputStream in = Files.newInputStream(local)) {
                 transfer(session).send(local.toString(), in, size, remotePath, UPLOAD_MODE, progress);
             } catch (IOException e) {
@@ -67,14 +74,20 @@ final class SshRemoteHost implements RemoteHost {
     @Override
     public void write(byte[] content, String remotePath, int mode) {
         withSession(session -> {
+            debugLog.accept("[" + target.display() + "] write " + content.length + " bytes to " + remotePath
+                    + " (mode " + Integer.toOctalString(mode) + ")");
             transfer(session).send(content.length + " bytes", new ByteArrayInputStream(content), content.length,
                     remotePath, mode, UploadProgress.NONE);
             return null;
         });
     }
 
+    private void logCommand(String line) {
+        debugLog.accept("[" + target.display() + "] $ " + line);
+    }
+
     private FileTransfer transfer(ClientSession session) {
-        return new FileTransfer(target, session, orphanedTemps::add);
+        return new FileTransfer(target, session, orphanedTemps::add, this::logCommand);
     }
 
     private <T> T withSession(Function<ClientSession, T> action) {
@@ -95,6 +108,7 @@ final class SshRemoteHost implements RemoteHost {
         List<String> temps = new ArrayList<>(orphanedTemps);
         String line = "rm -f -- " + temps.stream().map(Shell::quote).collect(Collectors.joining(" "));
         try {
+            logCommand(line);
             if (new CommandExecution(target, session, RemoteCommand.of(line)).run().succeeded()) {
                 temps.forEach(orphanedTemps::remove);
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -30,9 +31,20 @@ public final class SshTransport implements Transport {
     private final Map<String, PooledSession> pool = new ConcurrentHashMap<>();
     private final Map<String, SshRemoteHost> hosts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idleReaper;
+    private final Consumer<String> debugLog;
 
     public SshTransport(SshOptions options) {
+        this(options, line -> { });
+    }
+
+    /**
+     * @param debugLog receives one line per remote command ({@code [host] $ command line}) and per
+     *                 file written or uploaded, before it runs; the caller redacts and shows them
+     *                 at debug level
+     */
+    public SshTransport(SshOptions options, Consumer<String> debugLog) {
         this.options = options;
+        this.debugLog = debugLog;
         List<KeyPair> keys = ClientKeys.load(options);
         HostKeyPolicy hostKeys = new HostKeyPolicy(options.hostKeyChecking(), options.knownHostsFile());
         this.client = SshClient.setUpDefaultClient();
@@ -62,7 +74,7 @@ public final class SshTransport implements Transport {
     public RemoteHost open(Host host) {
         HostTarget target = HostTarget.of(host, options);
         PooledSession session = pool.computeIfAbsent(target.poolKey(), key -> new PooledSession(target, opener));
-        return hosts.computeIfAbsent(target.poolKey() + " " + host, key -> new SshRemoteHost(target, session));
+        return hosts.computeIfAbsent(target.poolKey() + " " + host, key -> new SshRemoteHost(target, session, debugLog));
     }
 
     @Override

@@ -34,6 +34,7 @@ final class TestSshServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final AtomicInteger sessionsCreated = new AtomicInteger();
     private final AtomicInteger keepalivesReceived = new AtomicInteger();
+    private final List<String> commandsRun = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestSshServer(SshServer sshd, KeyPair hostKey) {
         this.sshd = sshd;
@@ -59,11 +60,14 @@ final class TestSshServer implements AutoCloseable {
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
-        sshd.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
         sshd.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         TestSshServer server = new TestSshServer(sshd, hostKey);
+        sshd.setCommandFactory((channel, command) -> {
+            server.commandsRun.add(command);
+            return ProcessShellCommandFactory.INSTANCE.createCommand(channel, command);
+        });
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
@@ -125,6 +129,11 @@ final class TestSshServer implements AutoCloseable {
     /** The known_hosts line for this server as reached on 127.0.0.1. */
     String knownHostsLine() {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic());
+    }
+
+    /** Every command line an exec channel asked for, in arrival order. */
+    List<String> commandsRun() {
+        return List.copyOf(commandsRun);
     }
 
     @Override

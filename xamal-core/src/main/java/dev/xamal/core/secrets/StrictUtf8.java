@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Decodes bytes as UTF-8 without replacing anything: malformed input is refused, not altered. */
-final class StrictUtf8 {
+public final class StrictUtf8 {
     private StrictUtf8() {
     }
 
     /** The text, or empty when the bytes are not valid UTF-8. */
-    static Optional<String> decode(byte[] bytes) {
+    public static Optional<String> decode(byte[] bytes) {
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
