@@ -78,6 +78,7 @@ public final class Deploy {
         }).values();
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
         booted.forEach(b -> output.info(summary(b)));
+        new Prune(transport, output).afterDeploy(config, hosts);
         return booted;
     }
 
@@ -141,7 +142,7 @@ public final class Deploy {
     }
 
     /** The commands for a host: root commands through sudo unless that host's SSH user is root. */
-    private static DeployCommands commands(XamalConfig config, Host host) {
+    static DeployCommands commands(XamalConfig config, Host host) {
         return new DeployCommands(new AppLayout(config.appId()), "root".equals(host.sshUser(config.ssh().user())));
     }
 
