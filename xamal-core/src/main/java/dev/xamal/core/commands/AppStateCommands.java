@@ -18,6 +18,11 @@ public record AppStateCommands(AppLayout layout) {
         public String marker() {
             return "#xamal:" + name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The command that prints the marker line. */
+        String echo() {
+            return "echo " + Shell.quote(marker());
+        }
     }
 
     /**
@@ -28,20 +33,20 @@ public record AppStateCommands(AppLayout layout) {
      */
     public String inventory() {
         String root = Shell.quote(layout.root());
-        return "cd " + root + " 2>/dev/null || { echo " + Section.ABSENT.marker() + "; exit 0; }"
-                + "; echo " + Section.RELEASES.marker()
+        return "cd " + root + " 2>/dev/null || { " + Section.ABSENT.echo() + "; exit 0; }"
+                + "; " + Section.RELEASES.echo()
                 + "; for d in releases/*/; do [ -d \"$d\" ] || continue; n=${d#releases/}; n=${n%/}"
                 + "; case $n in *.assembling) continue;; esac"
                 + "; if [ -f \"$d" + DeployCommands.COMPLETE_MARKER + "\" ]; then echo \"$n\" $(cat \"$d"
                 + DeployCommands.COMPLETE_MARKER + "\"); else echo \"$n ?\"; fi; done"
-                + "; echo " + Section.HISTORY.marker() + "; cat history 2>/dev/null"
-                + "; echo " + Section.CURRENT.marker() + "; readlink current 2>/dev/null"
-                + "; echo " + Section.SLOTS.marker()
+                + "; " + Section.HISTORY.echo() + "; cat history 2>/dev/null"
+                + "; " + Section.CURRENT.echo() + "; readlink current 2>/dev/null"
+                + "; " + Section.SLOTS.echo()
                 + "; for s in slots/*; do [ -L \"$s\" ] && echo \"${s#slots/} $(readlink \"$s\")\"; done"
-                + "; echo " + Section.LAYERS.marker()
+                + "; " + Section.LAYERS.echo()
                 + "; for l in layers/*/; do [ -d \"$l\" ] || continue; n=${l#layers/}; echo \"${n%/}\"; done"
-                + "; echo " + Section.ACTIVE_PORT.marker() + "; cat active_port 2>/dev/null"
-                + "; echo " + Section.MAINTENANCE.marker() + "; cat maintenance 2>/dev/null; true";
+                + "; " + Section.ACTIVE_PORT.echo() + "; cat active_port 2>/dev/null"
+                + "; " + Section.MAINTENANCE.echo() + "; cat maintenance 2>/dev/null; true";
     }
 
     /** Prints the total size in bytes of the paths (relative to the app's directory) that exist. */
