@@ -24,12 +24,39 @@ final class HttpThroughCaddy {
         }
     }
 
+    /** A response with its header lines (names lower-cased). */
+    record Response(int status, String headers, String body) {
+        Answer answer() {
+            return new Answer(status, body);
+        }
+
+        /** The value of a header, or empty. */
+        java.util.Optional<String> header(String name) {
+            String prefix = name.toLowerCase(java.util.Locale.ROOT) + ":";
+            return headers.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()).strip()).findFirst();
+        }
+    }
+
+    /** One GET for a site name ({@code Host} header) on a fresh connection. */
+    static Response get(int port, String siteName, String path) {
+        try {
+            return fetch(port, siteName, path, 30_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One GET on a fresh connection ({@code Connection: close}); the response is read to its end. */
     static Answer request(int port, String path, int timeoutMillis) throws IOException {
+        return fetch(port, "localhost", path, timeoutMillis).answer();
+    }
+
+    private static Response fetch(int port, String siteName, String path, int timeoutMillis) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + siteName + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -39,9 +66,10 @@ final class HttpThroughCaddy {
                 throw new IOException("not an HTTP response: " + response);
             }
             int status = Integer.parseInt(response.substring(9, 12));
-            String headers = response.substring(0, headerEnd).toLowerCase(java.util.Locale.ROOT);
+            String headers = response.substring(0, headerEnd);
             String body = response.substring(headerEnd + 4);
-            return new Answer(status, headers.contains("transfer-encoding: chunked") ? dechunk(body) : body);
+            boolean chunked = headers.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+            return new Response(status, headers, chunked ? dechunk(body) : body);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  *   slots/&lt;role&gt; -&gt; ../releases/v  same for a role without proxy
  *   current -&gt; releases/&lt;version&gt;
  *   active_port, maintenance
+ *   maintenance.html               the page served in maintenance, when one is configured
  *   env/&lt;role&gt;-&lt;port&gt;.env, env/&lt;role&gt;.env
  *   history
  *   ports                          the port pair the app claims on the host
@@ -81,6 +82,11 @@ public record AppLayout(String appId) {
 
     public String maintenance() {
         return root() + "/maintenance";
+    }
+
+    /** Where the configured maintenance page is uploaded (Caddy's user reads it). */
+    public String maintenancePage() {
+        return root() + "/maintenance.html";
     }
 
     public String envDir() {

@@ -41,6 +41,14 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
     }
 
     /**
+     * Removes {@code /opt/xamal/<app>} with everything in it ({@code remove}): the app's files may
+     * belong to the release user, and {@code /opt/xamal} to root.
+     */
+    public static Privileged removeRoot(AppLayout layout) {
+        return Privileged.root(UnitCommands.RM, "-rf", "--", layout.root());
+    }
+
+    /**
      * Runs a one-off command of a role's release through systemd with the slot's own env file,
      * as {@link #releaseUser}: {@code systemd-run ... -- <slot>/bin/<launcher> <args>}. The
      * sudoers line allows any arguments after the launcher, never other options.
@@ -76,6 +84,7 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
     public List<Privileged> all() {
         List<Privileged> commands = new ArrayList<>();
         commands.add(createRoot());
+        commands.add(removeRoot(layout));
         for (String unitFile : unitFiles()) {
             commands.add(UnitCommands.installUnit(unitFile));
             commands.add(UnitCommands.removeUnit(unitFile));

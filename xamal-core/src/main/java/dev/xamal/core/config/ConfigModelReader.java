@@ -384,8 +384,17 @@ final class ConfigModelReader {
                         jlink.get("jmods").optionalNonBlank("a jmods directory")),
                 value.get("console").optionalNonBlank("a console command"),
                 value.get("migrate").optionalNonBlank("a migration main class or launcher arguments"),
-                value.get("maintenance_page").optionalNonBlank("an HTML file"),
+                maintenancePage(value.get("maintenance_page")),
                 runUser);
+    }
+
+    /** {@code release.maintenance_page}: an HTML file (served by its extension's content type). */
+    private static Optional<String> maintenancePage(ConfigValue value) {
+        Optional<String> page = value.optionalNonBlank("an HTML file, e.g. public/503.html");
+        if (page.isPresent() && !page.get().toLowerCase(java.util.Locale.ROOT).matches(".*[^/]\\.html?")) {
+            throw value.fail("'" + page.get() + "' must be an HTML file ending in .html or .htm, e.g. public/503.html");
+        }
+        return page;
     }
 
     private static HealthCheckConfig healthCheck(ConfigValue value) {

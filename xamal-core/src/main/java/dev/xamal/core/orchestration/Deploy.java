@@ -78,6 +78,7 @@ public final class Deploy {
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
         output.info("Deployed " + config.appId() + " " + version + ":");
         DeploySummary.lines(booted).forEach(output::info);
+        new Prune(transport, output).afterDeploy(config, hosts);
         return booted;
     }
 
@@ -141,7 +142,7 @@ public final class Deploy {
     }
 
     /** The commands for a host: root commands through sudo unless that host's SSH user is root. */
-    private static DeployCommands commands(XamalConfig config, Host host) {
+    static DeployCommands commands(XamalConfig config, Host host) {
         return new DeployCommands(new AppLayout(config.appId()), "root".equals(host.sshUser(config.ssh().user())));
     }
 }

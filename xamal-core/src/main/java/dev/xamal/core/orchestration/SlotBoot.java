@@ -3,6 +3,7 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.UnitCommands;
 import dev.xamal.core.commands.UnitCommands.Verb;
 import dev.xamal.core.config.CaddyConfig;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -55,6 +57,7 @@ public final class SlotBoot {
         AppLayout layout = commands.layout();
         String hostId = remote.host().id();
         OptionalInt active = activePort(remote);
+        Optional<ProxySite.Maintenance> maintenance = maintenance(remote);
         int port = active.isPresent() && active.getAsInt() == caddy.bluePort() ? caddy.greenPort() : caddy.bluePort();
         String unit = layout.instanceUnitName(role, port);
 
@@ -71,18 +74,18 @@ public final class SlotBoot {
         Duration drain = Duration.ZERO;
         if (previous.isPresent()) {
             int old = previous.getAsInt();
-            proxy.route(remote, site(List.of(port, old)));
+            proxy.route(remote, site(List.of(port, old), maintenance));
             Instant drainStarted = Instant.now();
             waits = drain(remote, old);
             drain = Duration.between(drainStarted, Instant.now());
-            proxy.route(remote, site(List.of(port)));
+            proxy.route(remote, site(List.of(port), maintenance));
             String oldUnit = layout.instanceUnitName(role, old);
             remote.run(commands.systemctl(Verb.STOP, oldUnit) + " && "
                     + commands.systemctl(Verb.DISABLE, oldUnit));
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
         } else {
-            proxy.route(remote, site(List.of(port)));
+            proxy.route(remote, site(List.of(port), maintenance));
         }
         remote.run(commands.systemctl(Verb.ENABLE, unit));
         remote.run(commands.linkCurrent(version));
@@ -138,8 +141,14 @@ public final class SlotBoot {
         return UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout()).running();
     }
 
-    private ProxySite site(List<Integer> ports) {
-        return ProxySite.proxying(commands.layout().appId(), caddy, ports);
+    /** The site for the ports; while the app is in maintenance, it keeps serving the maintenance response. */
+    private ProxySite site(List<Integer> ports, Optional<ProxySite.Maintenance> maintenance) {
+        ProxySite site = ProxySite.proxying(commands.layout().appId(), caddy, ports);
+        return maintenance.map(site::inMaintenance).orElse(site);
+    }
+
+    private Optional<ProxySite.Maintenance> maintenance(RemoteHost remote) {
+        return MaintenanceState.parse(remote.run(FileCommands.readIfPresent(commands.layout().maintenance())).stdout());
     }
 
     /** Probes until a 2xx, the unit dies or the deploy timeout passes; stops the instance on failure. */

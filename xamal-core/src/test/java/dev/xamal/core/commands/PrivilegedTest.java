@@ -51,6 +51,7 @@ class PrivilegedTest {
         List<String> lines = SudoersLines.lines("deploy", app.all());
         assertThat(lines).contains(
                 "deploy ALL=(root) NOPASSWD: /usr/bin/install -d -o deploy -g staff -m 0755 /opt/xamal/shop.staging",
+                "deploy ALL=(root) NOPASSWD: /usr/bin/rm -rf -- /opt/xamal/shop.staging",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/tee /etc/systemd/system/shop.staging.web@.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/tee /etc/systemd/system/shop.staging.worker.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload",

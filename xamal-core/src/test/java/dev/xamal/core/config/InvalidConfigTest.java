@@ -42,6 +42,9 @@ class InvalidConfigTest {
                         "servers.web", "No servers specified for the web primary_role"),
                 invalid("retain zero releases", "service: app\n" + OK_SERVERS + "retain_releases: 0\n",
                         "retain_releases", "Must retain at least 1 release"),
+                invalid("maintenance page not HTML", "service: app\n" + OK_SERVERS
+                                + "release:\n  maintenance_page: public/503.txt\n",
+                        "release.maintenance_page", "must be an HTML file ending in .html or .htm"),
                 invalid("require destination without one", "service: app\n" + OK_SERVERS + "require_destination: true\n",
                         "require_destination", "You must specify a destination; run with -Dxamal.destination=<name>"),
                 // presence and types

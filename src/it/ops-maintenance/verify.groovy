@@ -1,0 +1,24 @@
+// The site of itmaint answers 503 with the message and Retry-After after a deploy made during
+// maintenance; the goals' lines say what they did. Hosts: the plugin module's test-hosts file.
+def hosts = new Properties()
+new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
+def log = new File(basedir, 'build.log').text
+def host = "localhost:" + hosts.getProperty('h2.ssh.port')
+
+assert log.contains("[${host}] maintenance: the site answers 503 (Retry-After 90 s) with \"Back at noon\"")
+assert log =~ /${host} web m-2 on port 4521 in [0-9.]+ s/
+assert log.contains("[${host}] nothing to prune; keeping m-2, m-1")
+assert log.contains("[${host}] version m-2, active port 4521, maintenance on")
+assert log.contains("[${host}] unit itmaint.web@4521.service active/running enabled")
+assert log.contains("[${host}] no drift from the configuration")
+
+def socket = new Socket('localhost', hosts.getProperty('h2.http.port') as int)
+socket.outputStream << "GET / HTTP/1.1\r\nHost: itmaint.localhost\r\nConnection: close\r\n\r\n"
+socket.outputStream.flush()
+def response = socket.inputStream.text
+socket.close()
+assert response.startsWith('HTTP/1.1 503') : response
+assert response =~ /(?i)\r\nRetry-After: 90\r\n/ : response
+assert response.endsWith('\r\n\r\nBack at noon') : response
+
+assert !(log =~ /(?m)^\s+at [a-z]/) : 'build.log shows a stack trace frame'

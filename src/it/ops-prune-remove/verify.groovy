@@ -1,0 +1,29 @@
+// The automatic prune of the third deploy removed r-1 and its layer; prune then had nothing to
+// remove; remove took the site, units and files away. Hosts: the plugin module's test-hosts file.
+def hosts = new Properties()
+new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
+def log = new File(basedir, 'build.log').text
+def host = "localhost:" + hosts.getProperty('h3.ssh.port')
+
+assert log =~ /\[${host}\] removed releases r-1 and 1 layer, freed [0-9.]+ (bytes|[kMGT]B)/
+assert log.contains("[${host}] nothing to prune; keeping r-3, r-2")
+assert log.contains("Removing itremove from 1 host")
+assert log.contains("[${host}] removed the site, units itremove.web@.service, ")
+assert log.contains(" and /opt/xamal/itremove")
+
+// With no site left Caddy may not listen on port 80 at all: a refused or reset connection is
+// as good an answer as any that does not come from the app.
+def response = ''
+try {
+    def socket = new Socket('localhost', hosts.getProperty('h3.http.port') as int)
+    socket.soTimeout = 10000
+    socket.outputStream << "GET / HTTP/1.1\r\nHost: itremove.localhost\r\nConnection: close\r\n\r\n"
+    socket.outputStream.flush()
+    response = socket.inputStream.text
+    socket.close()
+} catch (IOException e) {
+    response = e.toString()
+}
+assert !response.contains('serving') : 'the removed app still answers: ' + response
+
+assert !(log =~ /(?m)^\s+at [a-z]/) : 'build.log shows a stack trace frame'

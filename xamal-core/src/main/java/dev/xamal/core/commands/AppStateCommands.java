@@ -1,0 +1,92 @@
+package dev.xamal.core.commands;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The queries and clean-ups of an app's state on a host that maintenance, prune, details and
+ * remove run (design §6). Pure: every path comes from {@link AppLayout}; nothing here needs root.
+ *
+ * @param layout the app's layout
+ */
+public record AppStateCommands(AppLayout layout) {
+    /** The section markers {@link #inventory()} prints, each on a line of its own. */
+    public enum Section {
+        ABSENT, RELEASES, HISTORY, CURRENT, SLOTS, LAYERS, ACTIVE_PORT, MAINTENANCE;
+
+        /** The marker line. */
+        public String marker() {
+            return "#xamal:" + name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The command that prints the marker line. */
+        String echo() {
+            return "echo " + Shell.quote(marker());
+        }
+    }
+
+    /**
+     * Prints the app's state in sections (see {@link Section}): each release with the layers its
+     * completeness marker lists ({@code ?} for an incomplete one), the history, where
+     * {@code current} and each slot point, the cached layers, the active port and the maintenance
+     * state. Prints only {@link Section#ABSENT} when the app has no directory on the host.
+     */
+    public String inventory() {
+        String root = Shell.quote(layout.root());
+        return "cd " + root + " 2>/dev/null || { " + Section.ABSENT.echo() + "; exit 0; }"
+                + "; " + Section.RELEASES.echo()
+                + "; for d in releases/*/; do [ -d \"$d\" ] || continue; n=${d#releases/}; n=${n%/}"
+                + "; case $n in *.assembling) continue;; esac"
+                + "; if [ -f \"$d" + DeployCommands.COMPLETE_MARKER + "\" ]; then echo \"$n\" $(cat \"$d"
+                + DeployCommands.COMPLETE_MARKER + "\"); else echo \"$n ?\"; fi; done"
+                + "; " + Section.HISTORY.echo() + "; cat history 2>/dev/null"
+                + "; " + Section.CURRENT.echo() + "; readlink current 2>/dev/null"
+                + "; " + Section.SLOTS.echo()
+                + "; for s in slots/*; do [ -L \"$s\" ] && echo \"${s#slots/} $(readlink \"$s\")\"; done"
+                + "; " + Section.LAYERS.echo()
+                + "; for l in layers/*/; do [ -d \"$l\" ] || continue; n=${l#layers/}; echo \"${n%/}\"; done"
+                + "; " + Section.ACTIVE_PORT.echo() + "; cat active_port 2>/dev/null"
+                + "; " + Section.MAINTENANCE.echo() + "; cat maintenance 2>/dev/null; true";
+    }
+
+    /** Prints the total size in bytes of the paths (relative to the app's directory) that exist. */
+    public String measure(List<String> relativePaths) {
+        return "cd " + Shell.quote(layout.root()) + " && du -sbc -- " + words(relativePaths)
+                + " 2>/dev/null | tail -n 1 | cut -f 1";
+    }
+
+    /**
+     * Prints the total size in bytes of the paths (relative to the app's directory), then removes
+     * them. Each path is one of the app's releases or layers.
+     */
+    public String removeMeasured(List<String> relativePaths) {
+        return measure(relativePaths) + " && rm -rf -- " + words(relativePaths);
+    }
+
+    /** Leaves maintenance: removes the state file and the uploaded page. */
+    public String clearMaintenance() {
+        return Shell.join("rm", "-f", layout.maintenance(), layout.maintenancePage());
+    }
+
+    /**
+     * Prints every name under which one of the app's units may be known on the host: the unit
+     * files, the links of enabled instances and the units systemd has loaded. The caller keeps the
+     * names that are the app's ({@code <app>.<role>[@<port>].service}).
+     */
+    public String unitNames() {
+        String pattern = Shell.quote(layout.appId() + ".*");
+        return "ls -1 /etc/systemd/system 2>/dev/null; ls -1 /etc/systemd/system/*.wants 2>/dev/null; "
+                + Shell.join(UnitCommands.SYSTEMCTL, "list-units", "--all", "--no-legend", "--plain", "--full")
+                + " " + pattern + " 2>/dev/null; true";
+    }
+
+    /** Prints the {@code Id ActiveState SubState UnitFileState} of each unit, a blank line between units. */
+    public static String unitStates(List<String> units) {
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Id", "-p", "ActiveState", "-p", "SubState", "-p",
+                "UnitFileState") + " " + words(units);
+    }
+
+    private static String words(List<String> words) {
+        return words.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "));
+    }
+}
