@@ -6,7 +6,7 @@ def log = new File(basedir, 'build.log').text
 def host = "localhost:" + hosts.getProperty('h2.ssh.port')
 
 assert log.contains("[${host}] maintenance: the site answers 503 (Retry-After 90 s) with \"Back at noon\"")
-assert log =~ /${host} web m-2 on port 4521 in [0-9.]+ s/
+assert log =~ /${host}\s+web\s+m-2\s+4521\s+[0-9.]+ s/
 assert log.contains("[${host}] nothing to prune; keeping m-2, m-1")
 assert log.contains("[${host}] version m-2, active port 4521, maintenance on")
 assert log.contains("[${host}] unit itmaint.web@4521.service active/running enabled")
