@@ -73,7 +73,7 @@ class OperateRealHostIT {
                 + "servers:\n  - \"" + h1().sshAddress() + "\"\n  - \"" + h2().sshAddress() + "\"\n"
                 + "caddy:\n  ssl: false\n"
                 + "deploy_timeout: 30\n"
-                + "release:\n  jlink:\n    add_modules: [jdk.jshell]\n"
+                + "release:\n  jlink:\n    add_modules: [jdk.jshell, jdk.zipfs]\n"
                 + "  migrate: \"dev.xamal.examples.hello.Migrate " + MARKER + "\"\n"
                 + extra);
     }
@@ -141,6 +141,7 @@ class OperateRealHostIT {
         } finally {
             terminal.close();
         }
+        System.out.println("interactive exec screen:\n" + terminal.screen());
         assertThat(terminal.screen()).contains("/dev/pts/").contains("stdin-is-a-tty").contains("got:typed words:db one");
     }
 
@@ -158,6 +159,7 @@ class OperateRealHostIT {
         } finally {
             terminal.close();
         }
+        System.out.println("console screen:\n" + terminal.screen());
         assertThat(terminal.screen()).contains("$1 ==> 2").contains("$2 ==> \"Migrate\"");
     }
 
@@ -228,7 +230,7 @@ class OperateRealHostIT {
         XamalConfig failingMigrate = RealHostApp.config(dir, hosts, "service: " + APP + "\n"
                 + "servers:\n  - \"" + h1().sshAddress() + "\"\n  - \"" + h2().sshAddress() + "\"\n"
                 + "caddy:\n  ssl: false\n"
-                + "release:\n  jlink:\n    add_modules: [jdk.jshell]\n"
+                + "release:\n  jlink:\n    add_modules: [jdk.jshell, jdk.zipfs]\n"
                 + "  migrate: \"dev.xamal.examples.hello.Migrate --fail\"\n");
         try (SshTransport transport = RealHostApp.transport(failingMigrate, dir)) {
             assertThatThrownBy(() -> new Migrate(transport, new RealHostApp.RecordingOutput(), failingMigrate).run())

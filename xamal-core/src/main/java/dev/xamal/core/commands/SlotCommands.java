@@ -1,5 +1,7 @@
 package dev.xamal.core.commands;
 
+import java.util.List;
+
 /** Reading an app's slots and history on a host. Pure. */
 public final class SlotCommands {
     private SlotCommands() {
@@ -20,8 +22,13 @@ public final class SlotCommands {
         return FileCommands.readIfPresent(layout.history());
     }
 
-    /** Exits 0 when the slot's release runtime has JShell. */
-    public static String hasJShell(ReleaseSlot slot) {
-        return Shell.join("test", "-x", slot.dir() + "/runtime/bin/jshell");
+    /**
+     * Prints each of the modules that the jlink runtime of the slot's release lacks, one a line
+     * (read from the runtime's {@code release} file, which lists its modules).
+     */
+    public static String missingModules(ReleaseSlot slot, List<String> modules) {
+        String release = Shell.quote(slot.dir() + "/runtime/release");
+        return "for m in " + String.join(" ", modules.stream().map(Shell::quoteIfNeeded).toList())
+                + "; do grep -Eq \"^MODULES=.*[\\\" ]$m[\\\" ]\" " + release + " 2>/dev/null || echo \"$m\"; done";
     }
 }

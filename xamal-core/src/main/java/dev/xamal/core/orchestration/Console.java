@@ -19,6 +19,9 @@ import java.util.List;
  * a pseudo-terminal wired to the local terminal. A fresh JVM, not attached to the running app.
  */
 public final class Console {
+    /** What JShell needs in a jlink runtime: itself, and the zip file system to read the class path's jars. */
+    public static final List<String> JSHELL_MODULES = List.of("jdk.jshell", "jdk.zipfs");
+
     private final Transport transport;
     private final Output output;
     private final XamalConfig config;
@@ -37,11 +40,14 @@ public final class Console {
         AppContext app = new AppContext(config, transport.open(host));
         ReleaseSlot slot = app.activeSlot(app.role(roles));
         boolean jshell = config.release().console().isEmpty();
-        if (jshell && config.release().runtime() == ReleaseConfig.Runtime.JLINK
-                && !app.remote().exec(dev.xamal.core.spi.RemoteCommand.of(SlotCommands.hasJShell(slot))).succeeded()) {
-            throw new UsageException("The release serving on " + host.id() + " has no JShell in its runtime: add"
-                    + " jdk.jshell to release.jlink.add_modules (or set release.console to a main class), then deploy"
-                    + " again");
+        if (jshell && config.release().runtime() == ReleaseConfig.Runtime.JLINK) {
+            List<String> missing = app.remote().run(SlotCommands.missingModules(slot, JSHELL_MODULES)).stdout()
+                    .lines().map(String::strip).filter(m -> !m.isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                throw new UsageException("The release serving on " + host.id() + " cannot run JShell: its runtime"
+                        + " lacks " + String.join(" and ", missing) + ". Add " + String.join(", ", missing)
+                        + " to release.jlink.add_modules (or set release.console to a main class), then deploy again");
+            }
         }
         output.info("Console of " + config.appId() + " on " + host.id() + " ("
                 + (jshell ? "JShell" : config.release().console().get()) + ", " + slot.unit()

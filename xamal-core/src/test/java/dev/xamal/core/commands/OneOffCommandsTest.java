@@ -70,4 +70,11 @@ class OneOffCommandsTest {
                 + " '/opt/xamal/shop/slots' && for s in *; do if [ -h \"$s\" ]; then printf '%s\\t%s\\t%s\\n' \"$s\""
                 + " \"$(readlink \"$s\")\" \"$(stat -c %Y \"$s\")\"; fi; done; fi");
     }
+
+    @Test
+    void missingRuntimeModulesAreReadFromTheRuntimesReleaseFile() {
+        assertThat(SlotCommands.missingModules(web, List.of("jdk.jshell", "jdk.zipfs"))).isEqualTo(
+                "for m in jdk.jshell jdk.zipfs; do grep -Eq \"^MODULES=.*[\\\" ]$m[\\\" ]\""
+                        + " '/opt/xamal/shop/slots/4001/runtime/release' 2>/dev/null || echo \"$m\"; done");
+    }
 }
