@@ -204,7 +204,7 @@ class OperateRealHostIT {
             }
         }, "follow");
         follow.start();
-        await(() -> h1().exec("pgrep", "-f", "journalctl.*--follow").succeeded(), "journalctl --follow on the host");
+        await(() -> h1().exec("pgrep", "-f", "[j]ournalctl.*--follow").succeeded(), "journalctl --follow on the host");
         await(() -> !output.lines().isEmpty(), "a first journal line");
         Instant closed = Instant.now();
         transport.close();
@@ -212,7 +212,7 @@ class OperateRealHostIT {
         assertThat(follow.isAlive()).as("following still runs after the connection closed").isFalse();
         System.out.printf("follow ended %d ms after close (%s)%n", Duration.between(closed, Instant.now()).toMillis(),
                 ended.get() == null ? "returned" : ended.get().getMessage());
-        await(() -> !h1().exec("pgrep", "-f", "journalctl.*--follow").succeeded(), "journalctl to end on the host");
+        await(() -> !h1().exec("pgrep", "-f", "[j]ournalctl.*--follow").succeeded(), "journalctl to end on the host");
     }
 
     @Test
