@@ -115,6 +115,12 @@ assert execResult.out.contains("[${h2}] exit status 0") && execResult.out.contai
 assert execResult.out.contains("failed on 1 of 2 hosts") && execResult.out.contains("- ${h3}: exit status 3") : execResult.out
 noStackTrace(execResult.out, 'app-exec')
 
+// A pattern nothing matches is an empty answer, not a failure.
+def grep = start(mvnCommand(['xamal:app-logs', '-Dxamal.grep=zzz-no-such-line']), [:])
+def grepped = finish(grep, new Collected(grep), 300)
+assert grepped.status == 0 : grepped.out
+assert grepped.out.contains("[${h2}] -- No entries --") && grepped.out.contains("[${h3}] -- No entries --") : grepped.out
+
 // A failing migration fails the goal with its exit status and output.
 def failing = start(mvnCommand(['xamal:migrate']), [XAMAL_IT_MIGRATE: '--fail'])
 def failed = finish(failing, new Collected(failing), 300)

@@ -7,7 +7,9 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
+import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteCommandException;
 import dev.xamal.core.spi.Transport;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,9 @@ public final class AppLogs {
     public static final int DEFAULT_LINES = 100;
     /** Caddy's unit. */
     public static final String CADDY_UNIT = "caddy.service";
+
+    /** What journalctl prints when no line matched. */
+    static final String NO_ENTRIES = "-- No entries --";
 
     private static final Duration FOLLOW_TIMEOUT = Duration.ofDays(365);
 
@@ -85,9 +90,15 @@ public final class AppLogs {
         AppContext app = new AppContext(config, transport.open(host));
         Unit unit = unitOf.apply(app, query);
         String line = JournalCommands.journal(List.of(unit.name()), unit.query(), app.sshUserIsRoot());
-        app.remote().run(RemoteCommand.of(line)
+        RemoteCommand command = RemoteCommand.of(line)
                 .withTimeout(query.follow() ? FOLLOW_TIMEOUT : RemoteCommand.DEFAULT_TIMEOUT)
-                .withListener((stream, text) -> output.sourceLine(host.id(), text)));
+                .withListener((stream, text) -> output.sourceLine(host.id(), text));
+        CommandResult result = app.remote().exec(command);
+        // journalctl --grep exits 1 when nothing matched; that is an answer, not a failure.
+        boolean nothingMatched = result.exitStatus() == 1 && result.stdout().strip().equals(NO_ENTRIES);
+        if (!result.succeeded() && !nothingMatched) {
+            throw new RemoteCommandException(host, line, result);
+        }
         return null;
     }
 
