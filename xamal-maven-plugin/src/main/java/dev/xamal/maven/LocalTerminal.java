@@ -36,10 +36,11 @@ final class LocalTerminal implements AutoCloseable {
         int columns = DEFAULT_COLUMNS;
         int rows = DEFAULT_ROWS;
         String size = stty(List.of("size"));
-        if (size != null && size.strip().matches("\\d+ \\d+")) {
+        // A terminal that does not know its size (a pseudo-terminal nobody sized) says "0 0".
+        if (size != null && size.strip().matches("[1-9]\\d* [1-9]\\d*")) {
             String[] parts = size.strip().split(" ");
-            rows = Math.max(1, Integer.parseInt(parts[0]));
-            columns = Math.max(1, Integer.parseInt(parts[1]));
+            rows = Integer.parseInt(parts[0]);
+            columns = Integer.parseInt(parts[1]);
         }
         if (saved == null || stty(List.of("raw", "-echo")) == null) {
             return new LocalTerminal(null, columns, rows);
