@@ -6,6 +6,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
+import dev.xamal.core.spi.Terminal;
 import dev.xamal.core.spi.UploadProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,6 +51,11 @@ final class SshRemoteHost implements RemoteHost {
             logCommand(command.line());
             return new CommandExecution(target, session, command).run();
         });
+    }
+
+    @Override
+    public int interactive(String line, Terminal terminal) {
+        return withSession(session -> new InteractiveExecution(target, session, line, terminal).run());
     }
 
     @Override

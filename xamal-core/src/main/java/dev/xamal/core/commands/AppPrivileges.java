@@ -40,6 +40,24 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
         return Privileged.root(INSTALL, "-d", "-o", sshUser, "-g", sshGroup, "-m", "0755", layout.root());
     }
 
+    /** How a one-off command's standard streams reach the SSH channel. */
+    public enum Stdio {
+        /** Plain pipes ({@code systemd-run --pipe}): output streams, standard input is the channel's. */
+        PIPE("--pipe"),
+        /** A pseudo-terminal ({@code systemd-run --pty}), for interactive programs. */
+        PTY("--pty");
+
+        private final String option;
+
+        Stdio(String option) {
+            this.option = option;
+        }
+
+        public String option() {
+            return option;
+        }
+    }
+
     /**
      * Removes {@code /opt/xamal/<app>} with everything in it ({@code remove}): the app's files may
      * belong to the release user, and {@code /opt/xamal} to root.
@@ -50,16 +68,23 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
 
     /**
      * Runs a one-off command of a role's release through systemd with the slot's own env file,
-     * as {@link #releaseUser}: {@code systemd-run ... -- <slot>/bin/<launcher> <args>}. The
-     * sudoers line allows any arguments after the launcher, never other options.
+     * as {@link #releaseUser}, in the slot: {@code systemd-run ... -- <program> <args>}. The
+     * sudoers line allows any program after {@code --}, run as the release user (app-exec runs
+     * shell commands; migrate and console run the launcher), never other options to systemd-run.
      *
      * @param slot    the slot directory ({@link AppLayout#slot(int)} or {@link AppLayout#slot(String)})
      * @param envFile the slot's env file
+     * @param stdio   pipes or a pseudo-terminal
      */
-    public Privileged exec(String slot, String envFile) {
-        return new Privileged(Privileged.ROOT, SYSTEMD_RUN, List.of("--quiet", "--wait", "--collect", "--pipe",
+    public Privileged oneOff(String slot, String envFile, Stdio stdio) {
+        return oneOff(releaseUser, slot, envFile, stdio);
+    }
+
+    /** {@link #oneOff(String, String, Stdio)} for a given release user. */
+    public static Privileged oneOff(String releaseUser, String slot, String envFile, Stdio stdio) {
+        return new Privileged(Privileged.ROOT, SYSTEMD_RUN, List.of("--quiet", "--wait", "--collect", stdio.option(),
                 "--uid=" + releaseUser, "--working-directory=" + slot, "--property=EnvironmentFile=" + envFile,
-                "--", slot + "/bin/" + launcher, Privileged.ANY_ARGUMENTS));
+                "--", Privileged.ANY_ARGUMENTS));
     }
 
     /** The unit names of this app on the host: template units, their instances and plain units. */
@@ -96,10 +121,12 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
             }
             commands.add(UnitCommands.journalTail(unit));
         }
-        for (String role : proxiedRoles) {
-            ports.forEach(port -> commands.add(exec(layout.slot(port), layout.envFile(role, port))));
+        for (Stdio stdio : Stdio.values()) {
+            for (String role : proxiedRoles) {
+                ports.forEach(port -> commands.add(oneOff(layout.slot(port), layout.envFile(role, port), stdio)));
+            }
+            plainRoles.forEach(role -> commands.add(oneOff(layout.slot(role), layout.envFile(role), stdio)));
         }
-        plainRoles.forEach(role -> commands.add(exec(layout.slot(role), layout.envFile(role))));
         return commands;
     }
 }

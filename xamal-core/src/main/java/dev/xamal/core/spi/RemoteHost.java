@@ -38,6 +38,15 @@ public interface RemoteHost {
     }
 
     /**
+     * Runs a command on a pseudo-terminal connected to a local terminal, until it ends; no
+     * timeout. The command sees a TTY on its standard streams.
+     *
+     * @return the command's exit status; {@code -1} when the remote side reported none
+     * @throws dev.xamal.core.EnvironmentException when the command cannot be started
+     */
+    int interactive(String line, Terminal terminal);
+
+    /**
      * Uploads a local file. The file is written under a temporary name and renamed to
      * {@code remotePath} only after its sha256 matches the local file's, so an interrupted upload
      * never leaves a file that looks complete.

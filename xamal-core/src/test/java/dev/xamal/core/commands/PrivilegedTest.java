@@ -31,13 +31,14 @@ class PrivilegedTest {
     void sudoersSpecialCharactersAreEscapedAndTheWildcardOnlyEndsTheArguments() {
         AppPrivileges app = new AppPrivileges(new AppLayout("shop"), "deploy", "deploy", "app", "shop",
                 List.of("web"), List.of(), List.of(4000, 4001));
-        Privileged exec = app.exec("/opt/xamal/shop/slots/4000", "/opt/xamal/shop/env/web-4000.env");
+        Privileged exec = app.oneOff("/opt/xamal/shop/slots/4000", "/opt/xamal/shop/env/web-4000.env",
+                AppPrivileges.Stdio.PIPE);
         assertThat(exec.sudoersLine("deploy")).isEqualTo("deploy ALL=(root) NOPASSWD: /usr/bin/systemd-run --quiet --wait"
                 + " --collect --pipe --uid\\=app --working-directory\\=/opt/xamal/shop/slots/4000"
-                + " --property\\=EnvironmentFile\\=/opt/xamal/shop/env/web-4000.env -- /opt/xamal/shop/slots/4000/bin/shop *");
-        assertThat(exec.withTrailing(List.of("run", "com.example.Migrate")).line(false))
+                + " --property\\=EnvironmentFile\\=/opt/xamal/shop/env/web-4000.env -- *");
+        assertThat(exec.withTrailing(List.of("/opt/xamal/shop/slots/4000/bin/shop", "run", "com.example.Migrate")).line(false))
                 .endsWith("-- /opt/xamal/shop/slots/4000/bin/shop run com.example.Migrate");
-        assertThat(exec.sudoCheckLine()).endsWith("/bin/shop x");
+        assertThat(exec.sudoCheckLine()).endsWith("-- x");
         assertThatThrownBy(() -> Privileged.root("/usr/bin/journalctl", "-u", "*"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after --");
         assertThatThrownBy(() -> Privileged.root("systemctl", "start")).hasMessageContaining("absolute");
