@@ -1,6 +1,7 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.orchestration.DeployHooks;
 import dev.xamal.core.secrets.Secrets;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -25,9 +26,14 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         prepare(config);
         Secrets secrets = loadSecrets(config);
         try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
-                hosts, roles, output())) {
+                hosts, roles, DeployHooks.of(projectDir(), skipHooks, goal()), output())) {
             onServers(servers);
         }
+    }
+
+    /** The goal's name ({@code deploy}, {@code app-boot}, ...), for hooks. */
+    protected final String goal() {
+        return mojoExecution == null ? "deploy" : mojoExecution.getGoal();
     }
 
     /** Work done before any server is touched (building the release, checking parameters). */

@@ -5,6 +5,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
+import dev.xamal.core.orchestration.DeployHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * One goal run's connection to the servers: the configuration, its secrets, the SSH transport,
  * Caddy as the proxy, and the hosts and roles {@code -Dxamal.hosts} / {@code -Dxamal.roles}
- * select. Closing it closes every pooled session.
+ * select, and the goal's hooks. Closing it closes every pooled session.
  */
 final class Servers implements AutoCloseable {
     private final XamalConfig config;
@@ -29,15 +30,17 @@ final class Servers implements AutoCloseable {
     private final CaddyProxy proxy = new CaddyProxy();
     private final Optional<String> hostFilter;
     private final Optional<String> roleFilter;
+    private final DeployHooks hooks;
     private final Output output;
 
     Servers(XamalConfig config, Secrets secrets, SshTransport transport, String hostFilter, String roleFilter,
-            Output output) {
+            DeployHooks hooks, Output output) {
         this.config = config;
         this.secrets = secrets;
         this.transport = transport;
         this.hostFilter = Optional.ofNullable(hostFilter).filter(f -> !f.isBlank());
         this.roleFilter = Optional.ofNullable(roleFilter).filter(f -> !f.isBlank());
+        this.hooks = hooks;
         this.output = output;
     }
 
@@ -72,7 +75,7 @@ final class Servers implements AutoCloseable {
     }
 
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, UploadProgress.NONE);
+        return new Deploy(transport, proxy, output, UploadProgress.NONE, hooks);
     }
 
     /** {@code server-bootstrap} on the selected hosts. */
