@@ -32,3 +32,4 @@ assert !log.contains("[${h1}] assembled release f-4") && !log.contains("[${h2}] 
     assert response.startsWith('HTTP/1.1 200') : response
     assert response.endsWith('\r\n\r\nf-2\n') : "${h}: ${response}"
 }
+true
