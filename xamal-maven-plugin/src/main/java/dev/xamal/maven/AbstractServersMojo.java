@@ -1,9 +1,9 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.orchestration.DeployHooks;
 import dev.xamal.core.secrets.Secrets;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import dev.xamal.core.orchestration.DeployHooks;
 
 /**
  * What the goals that act on servers over SSH share: the configuration (SSH backend only), one
@@ -31,11 +31,6 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         }
     }
 
-    /** The goal's name ({@code deploy}, {@code app-boot}, ...), for hooks. */
-    protected final String goal() {
-        return mojoExecution == null ? "deploy" : mojoExecution.getGoal();
-    }
-
     /** Work done before any server is touched (building the release, checking parameters). */
     protected void prepare(XamalConfig config) {
     }
@@ -50,4 +45,9 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
 
     /** What the goal does on the servers. */
     protected abstract void onServers(Servers servers);
+
+    /** The goal's name ({@code deploy}, {@code app-boot}, ...), for hooks. */
+    protected final String goal() {
+        return mojoExecution == null ? "deploy" : mojoExecution.getGoal();
+    }
 }

@@ -9,9 +9,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the release (once per run, from source, as {@code build} does), checks that each host
- * was set up, uploads the layers each host lacks and assembles the release there (on every host
- * before any boots), then switches every role to it with zero downtime, host group by host group
- * ({@code boot.limit}; see {@code mvn xamal:docs -Dxamal.topic=deploy} and {@code -Dxamal.topic=boot}).
+ * was set up, uploads the layers each host lacks, assembles the release there and switches every
+ * role to it with zero downtime (see {@code mvn xamal:docs -Dxamal.topic=deploy}).
  */
 @Mojo(name = "deploy", aggregator = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DeployMojo extends AbstractDeployMojo {
