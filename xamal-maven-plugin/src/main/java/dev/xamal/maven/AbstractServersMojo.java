@@ -3,7 +3,7 @@ package dev.xamal.maven;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.secrets.Secrets;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import dev.xamal.core.orchestration.DeployHooks;
+import dev.xamal.core.orchestration.ProjectHooks;
 
 /**
  * What the goals that act on servers over SSH share: the configuration (SSH backend only), one
@@ -26,7 +26,7 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         prepare(config);
         Secrets secrets = loadSecrets(config);
         try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
-                hosts, roles, DeployHooks.of(projectDir(), skipHooks, goal()), output())) {
+                hosts, roles, new ProjectHooks(projectDir(), skipHooks, goal()), output())) {
             onServers(servers);
         }
     }

@@ -5,7 +5,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
-import dev.xamal.core.orchestration.DeployHooks;
+import dev.xamal.core.orchestration.ProjectHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
@@ -30,11 +30,11 @@ final class Servers implements AutoCloseable {
     private final CaddyProxy proxy = new CaddyProxy();
     private final Optional<String> hostFilter;
     private final Optional<String> roleFilter;
-    private final DeployHooks hooks;
+    private final ProjectHooks hooks;
     private final Output output;
 
     Servers(XamalConfig config, Secrets secrets, SshTransport transport, String hostFilter, String roleFilter,
-            DeployHooks hooks, Output output) {
+            ProjectHooks hooks, Output output) {
         this.config = config;
         this.secrets = secrets;
         this.transport = transport;
@@ -75,7 +75,7 @@ final class Servers implements AutoCloseable {
     }
 
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, UploadProgress.NONE, hooks);
+        return new Deploy(transport, proxy, output, UploadProgress.NONE);
     }
 
     /** {@code server-bootstrap} on the selected hosts. */
@@ -90,7 +90,10 @@ final class Servers implements AutoCloseable {
 
     /** Delivers and boots the release on the selected hosts and roles. */
     void deploy(ReleaseLayers release, Deploy.Checks checks) {
-        deploy().deploy(config, release, hosts(), roles(), secrets, checks);
+        List<Role> roles = roles();
+        new Deploy(transport, proxy, output, UploadProgress.NONE,
+                hooks.forDeploy(config, release.manifest().version(), roles, output))
+                .deploy(config, release, hosts(), roles, secrets, checks);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.DeployHooks;
+import dev.xamal.core.orchestration.ProjectHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.release.ReleaseLayers;
@@ -103,7 +104,7 @@ class FleetDeployRealHostIT {
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
             new ServerBootstrap(transport, new CaddyProxy(), new RealHostApp.RecordingOutput())
                     .run(config, config.allHosts());
-            List<Booted> booted = deploy(transport, config, v1, config.allHosts(), config.roles(), DeployHooks.none());
+            List<Booted> booted = deploy(transport, config, v1, config.allHosts(), config.roles(), DeployHooks.NONE);
             assertThat(booted).extracting(Booted::role).containsExactly("web", "web", "worker");
         }
         assertThat(HttpThroughCaddy.get(web1().httpPort(), "/version")).isEqualTo(new HttpThroughCaddy.Answer(200, "v1\n"));
@@ -133,7 +134,8 @@ class FleetDeployRealHostIT {
         try (SshTransport transport = RealHostApp.transport(config, dir);
              LoadLoop loop1 = LoadLoop.start(web1().httpPort(), 20_000, Duration.ofSeconds(240));
              LoadLoop loop2 = LoadLoop.start(web2().httpPort(), 20_000, Duration.ofSeconds(240))) {
-            deploy(transport, config, v2, config.allHosts(), config.roles(), DeployHooks.of(dir, false, "deploy"));
+            deploy(transport, config, v2, config.allHosts(), config.roles(),
+                    new ProjectHooks(dir, false, "deploy").forDeploy(config, "v2", config.roles(), new HookOutput("", () -> { })));
             load1 = loop1.finishAfter(30);
             load2 = loop2.finishAfter(30);
         } finally {
@@ -172,7 +174,7 @@ class FleetDeployRealHostIT {
         String workerId = Host.parse(worker().sshAddress()).id();
         Instant started = Instant.now();
         try (SshTransport transport = RealHostApp.transport(broken, dir)) {
-            assertThatThrownBy(() -> deploy(transport, broken, v3, broken.allHosts(), broken.roles(), DeployHooks.none()))
+            assertThatThrownBy(() -> deploy(transport, broken, v3, broken.allHosts(), broken.roles(), DeployHooks.NONE))
                     .isInstanceOf(EnvironmentException.class)
                     .hasMessageContaining("Deploy of " + APP + " v3 stopped: group 2 of 3 failed, so later groups "
                             + "were not booted. Each host now runs:\n"
@@ -201,14 +203,14 @@ class FleetDeployRealHostIT {
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
             List<Booted> booted = deploy(transport, config, v4,
                     HostSelection.select(config, Optional.of(web2Id), Optional.empty()),
-                    HostSelection.roles(config, Optional.empty()), DeployHooks.none());
+                    HostSelection.roles(config, Optional.empty()), DeployHooks.NONE);
             assertThat(booted).extracting(b -> b.host().id()).containsExactly(web2Id);
             assertThat(HttpThroughCaddy.get(web2().httpPort(), "/version").body()).isEqualTo("v4\n");
             assertThat(HttpThroughCaddy.get(web1().httpPort(), "/version").body()).isEqualTo("v3\n");
             assertWorkerRuns("v2");
 
             booted = deploy(transport, config, v4, HostSelection.select(config, Optional.empty(), Optional.of("work*")),
-                    HostSelection.roles(config, Optional.of("work*")), DeployHooks.none());
+                    HostSelection.roles(config, Optional.of("work*")), DeployHooks.NONE);
             assertThat(booted).extracting(Booted::role).containsExactly("worker");
             assertWorkerRuns("v4");
             assertThat(HttpThroughCaddy.get(web1().httpPort(), "/version").body()).isEqualTo("v3\n");

@@ -8,7 +8,6 @@ import dev.xamal.core.config.EnvConfig;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.hooks.Hook;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.secrets.EnvFileRenderer;
@@ -49,11 +48,11 @@ public final class Deploy {
     private final UploadProgress progress;
     private final DeployHooks hooks;
 
-    /** A deploy that fires no hooks. */
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress) {
-        this(transport, proxy, output, progress, DeployHooks.none());
+        this(transport, proxy, output, progress, DeployHooks.NONE);
     }
 
+    /** @param hooks called around each boot group */
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks) {
         this.transport = transport;
         this.proxy = proxy;
@@ -109,8 +108,7 @@ public final class Deploy {
                 output.info("Booting group " + (g + 1) + " of " + groups.size() + ": "
                         + group.stream().map(Host::id).collect(Collectors.joining(", ")));
             }
-            List<Role> groupRoles = roles.stream().filter(r -> group.stream().anyMatch(r.hosts()::contains)).toList();
-            hooks.run(Hook.PRE_APP_BOOT, config, output, version, group, groupRoles);
+            hooks.preAppBoot(group);
             FanOutResult<Host, List<Booted>> result = fanOut.run(group, host ->
                     boot(config, transport.open(host), version, rolesOn(config, host, roles), envFiles.get(host)));
             if (!result.allSucceeded()) {
@@ -119,7 +117,7 @@ public final class Deploy {
             List<Booted> ofGroup = result.values().stream().flatMap(List::stream).toList();
             ofGroup.forEach(b -> output.info(summary(b)));
             booted.addAll(ofGroup);
-            hooks.run(Hook.POST_APP_BOOT, config, output, version, group, groupRoles);
+            hooks.postAppBoot(group);
         }
         return booted;
     }

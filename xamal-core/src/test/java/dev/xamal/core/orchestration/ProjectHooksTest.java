@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xamal.core.config.ConfigLoader;
 import dev.xamal.core.config.XamalConfig;
-import dev.xamal.core.hooks.Hook;
 import dev.xamal.core.release.TestOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DeployHooksTest {
+class ProjectHooksTest {
     @TempDir
     Path project;
 
@@ -33,17 +32,19 @@ class DeployHooksTest {
                 hooks_path: hooks
                 """);
         Files.writeString(project.resolve("config/xamal.staging.yml"), "x-stage: {}\n");
-        Path hook = Files.createDirectories(project.resolve("hooks")).resolve("pre-app-boot");
-        Files.writeString(hook, "#!/bin/sh\nenv | grep -E '^XAMAL_(HOSTS|ROLES|VERSION|COMMAND|SUBCOMMAND|DESTINATION)=' | sort\n");
-        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String name : List.of("pre-app-boot", "post-app-boot")) {
+            Path hook = Files.createDirectories(project.resolve("hooks")).resolve(name);
+            Files.writeString(hook, "#!/bin/sh\nenv | grep -E '^XAMAL_(HOSTS|ROLES|VERSION|COMMAND|SUBCOMMAND|DESTINATION)=' | sort\n");
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         return ConfigLoader.load(project, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.of("staging"), Map.of());
     }
 
     @Test
     void aGroupsHookSeesThatGroupsHostsAndRolesAndTheGoalAsCommandAndSubcommand() throws Exception {
         XamalConfig config = config();
-        DeployHooks.of(project, false, "app-boot").run(Hook.PRE_APP_BOOT, config, output, "v7",
-                config.allHosts().subList(1, 3), config.roles());
+        new ProjectHooks(project, false, "app-boot").forDeploy(config, "v7", config.roles(), output)
+                .preAppBoot(config.allHosts().subList(1, 3));
         assertThat(output.lines).containsSubsequence(
                 "INFO [pre-app-boot] XAMAL_COMMAND=app",
                 "INFO [pre-app-boot] XAMAL_DESTINATION=staging",
@@ -56,20 +57,20 @@ class DeployHooksTest {
     @Test
     void aDeployIsTheCommandWithoutSubcommandAndNoneRunsNothing() throws Exception {
         XamalConfig config = config();
-        DeployHooks.of(project, false, "deploy").run(Hook.PRE_APP_BOOT, config, output, "v7",
-                List.of(config.allHosts().get(0)), List.of(config.roles().get(0)));
+        new ProjectHooks(project, false, "deploy").forDeploy(config, "v7", List.of(config.roles().get(0)), output)
+                .preAppBoot(List.of(config.allHosts().get(0)));
         assertThat(output.lines).contains("INFO [pre-app-boot] XAMAL_COMMAND=deploy", "INFO [pre-app-boot] XAMAL_SUBCOMMAND=",
-                "INFO [pre-app-boot] XAMAL_HOSTS=web1");
+                "INFO [pre-app-boot] XAMAL_HOSTS=web1", "INFO [pre-app-boot] XAMAL_ROLES=web");
         output.lines.clear();
-        DeployHooks.none().run(Hook.PRE_APP_BOOT, config, output, "v7", config.allHosts(), config.roles());
+        DeployHooks.NONE.preAppBoot(config.allHosts());
         assertThat(output.lines).isEmpty();
     }
 
     @Test
     void skipHooksSkipsThem() throws Exception {
         XamalConfig config = config();
-        DeployHooks.of(project, true, "deploy").run(Hook.PRE_APP_BOOT, config, output, "v7", config.allHosts(),
-                config.roles());
-        assertThat(output.lines).containsExactly("INFO Skipping hook pre-app-boot (xamal.skipHooks)");
+        new ProjectHooks(project, true, "deploy").forDeploy(config, "v7", config.roles(), output)
+                .postAppBoot(config.allHosts());
+        assertThat(output.lines).containsExactly("INFO Skipping hook post-app-boot (xamal.skipHooks)");
     }
 }
