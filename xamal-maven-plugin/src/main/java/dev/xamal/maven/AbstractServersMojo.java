@@ -6,6 +6,7 @@ import dev.xamal.core.spi.DeployBackend;
 import dev.xamal.hostkit.HostKitBackend;
 import dev.xamal.core.secrets.Secrets;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import dev.xamal.core.orchestration.ProjectHooks;
 
 /**
  * What the goals that act on servers over SSH share: the configuration (SSH backend only), one
@@ -31,7 +32,7 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         prepare(config);
         Secrets secrets = loadSecrets(config);
         try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
-                hosts, roles, output())) {
+                hosts, roles, new ProjectHooks(projectDir(), skipHooks, goal()), output())) {
             onServers(servers);
         }
     }
@@ -59,4 +60,9 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
 
     /** What the goal does on the servers. */
     protected abstract void onServers(Servers servers);
+
+    /** The goal's name ({@code deploy}, {@code app-boot}, ...), for hooks. */
+    protected final String goal() {
+        return mojoExecution == null ? "deploy" : mojoExecution.getGoal();
+    }
 }

@@ -10,7 +10,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Deploy without the checks that the hosts were set up (the app directory, the units, Caddy
  * running), for a quick redeploy to hosts known to be ready: builds the release once per run,
- * uploads the missing layers, assembles it and switches every role with zero downtime.
+ * uploads the missing layers, assembles it and switches every role with zero downtime, in
+ * {@code boot.limit} groups as deploy does.
  */
 @Mojo(name = "redeploy", aggregator = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class RedeployMojo extends AbstractDeployMojo {

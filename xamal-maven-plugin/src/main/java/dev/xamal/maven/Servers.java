@@ -5,6 +5,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
+import dev.xamal.core.orchestration.ProjectHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * One goal run's connection to the servers: the configuration, its secrets, the SSH transport,
  * Caddy as the proxy, and the hosts and roles {@code -Dxamal.hosts} / {@code -Dxamal.roles}
- * select. Closing it closes every pooled session.
+ * select, and the goal's hooks. Closing it closes every pooled session.
  */
 final class Servers implements AutoCloseable {
     private final XamalConfig config;
@@ -29,15 +30,17 @@ final class Servers implements AutoCloseable {
     private final CaddyProxy proxy = new CaddyProxy();
     private final Optional<String> hostFilter;
     private final Optional<String> roleFilter;
+    private final ProjectHooks hooks;
     private final Output output;
 
     Servers(XamalConfig config, Secrets secrets, SshTransport transport, String hostFilter, String roleFilter,
-            Output output) {
+            ProjectHooks hooks, Output output) {
         this.config = config;
         this.secrets = secrets;
         this.transport = transport;
         this.hostFilter = Optional.ofNullable(hostFilter).filter(f -> !f.isBlank());
         this.roleFilter = Optional.ofNullable(roleFilter).filter(f -> !f.isBlank());
+        this.hooks = hooks;
         this.output = output;
     }
 
@@ -88,7 +91,10 @@ final class Servers implements AutoCloseable {
 
     /** Delivers and boots the release on the selected hosts and roles. */
     void deploy(ReleaseLayers release, Deploy.Checks checks) {
-        deploy().deploy(config, release, hosts(), roles(), secrets, checks);
+        List<Role> roles = roles();
+        new Deploy(transport, proxy, output, new UploadProgressLines(output),
+                hooks.forDeploy(config, release.manifest().version(), roles, output))
+                .deploy(config, release, hosts(), roles, secrets, checks);
     }
 
     @Override

@@ -108,6 +108,11 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return link(layout.slot(role), "../releases/" + version);
     }
 
+    /** Prints where {@code current} points ({@code releases/<version>}), or nothing before the first switch. */
+    public String readCurrent() {
+        return "readlink " + Shell.quote(layout.current()) + " || true";
+    }
+
     /** Moves {@code current} to a release. */
     public String linkCurrent(String version) {
         return link(layout.current(), "releases/" + version);

@@ -22,15 +22,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Deploys a built release to hosts, in parallel: on each host deliver the release (platform
- * check, missing layers, assemble), then boot every role the host runs, each with its own env
- * file, and record the switch in the history. Ends with a summary table (host, role, version, port, time).
+ * Deploys a built release to hosts: first, on every host in parallel, the setup check and the
+ * delivery (platform check, missing layers, assemble), so a host that cannot take the release
+ * stops the deploy before anything switches anywhere; then the boot, in {@code boot.limit} groups
+ * ({@link BootGroups}: hosts of the primary role first, the hosts of a group in parallel,
+ * {@code boot.wait} seconds between groups, {@code pre-app-boot}/{@code post-app-boot} around
+ * each group). Every host of a group boots the roles it runs, each with its own env file, and
+ * records the switch in the history. A failed group stops the later ones; the error says which
+ * version each host now runs ({@link StoppedDeploy}). Ends with a summary table
+ * (host, role, version, port, time) and an automatic prune.
  *
  * <p>Seams for what comes later: the deploy lock and audit log wrap {@link #deploy}; pre/post
- * deploy hooks run around it; {@code boot.limit} groups replace the single parallel fan-out in
- * {@link #boot}; an automatic prune follows it.
+ * deploy hooks run around it ({@link DeployHooks}); an automatic prune follows it.
  */
 public final class Deploy {
     /** What a deploy checks before it touches a host (skipped by redeploy). */
@@ -40,12 +46,19 @@ public final class Deploy {
     private final Proxy proxy;
     private final Output output;
     private final UploadProgress progress;
+    private final DeployHooks hooks;
 
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress) {
+        this(transport, proxy, output, progress, DeployHooks.NONE);
+    }
+
+    /** @param hooks called around each boot group */
+    public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks) {
         this.transport = transport;
         this.proxy = proxy;
         this.output = output;
         this.progress = progress;
+        this.hooks = hooks;
     }
 
     /** Uploads and assembles the release on the hosts (build-upload, build-deliver). */
@@ -56,8 +69,8 @@ public final class Deploy {
     }
 
     /**
-     * Delivers and boots the release on the hosts; every host of the selection boots the roles
-     * (of {@code roles}) it runs.
+     * Delivers the release to every host, then boots it group by group; every host of the
+     * selection boots the roles (of {@code roles}) it runs.
      *
      * @param checks {@link Checks#PREFLIGHT} to check first that each host was set up
      */
@@ -66,33 +79,135 @@ public final class Deploy {
         String version = release.manifest().version();
         output.info("Deploying " + config.appId() + " " + version + " to " + hosts.size()
                 + (hosts.size() == 1 ? " host" : " hosts"));
+        Map<Host, Map<Role, byte[]>> envFiles = new LinkedHashMap<>();
+        hosts.forEach(host -> envFiles.put(host, envFiles(rolesOn(config, host, roles), host, secrets)));
+
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
-        List<List<Booted>> perHost = fanOut.run(hosts, host -> {
+        List<String> running = fanOut.run(hosts, host -> {
             RemoteHost remote = transport.open(host);
             if (checks == Checks.PREFLIGHT) {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
+            String before = runningVersion(config, remote);
             delivery(config, host).deliver(remote, release, config.release().name());
-            return boot(config, remote, version, rolesOn(config, host, roles), secrets);
+            return before;
         }).values();
-        List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
+        Map<Host, String> before = new LinkedHashMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            before.put(hosts.get(i), running.get(i));
+        }
+
+        List<List<Host>> groups = BootGroups.of(config, hosts);
+        List<Booted> booted = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Host> group = groups.get(g);
+            if (g > 0) {
+                waitBetweenGroups(config);
+            }
+            if (groups.size() > 1) {
+                output.info("Booting group " + (g + 1) + " of " + groups.size() + ": "
+                        + group.stream().map(Host::id).collect(Collectors.joining(", ")));
+            }
+            hooks.preAppBoot(group);
+            FanOutResult<Host, List<Booted>> result = fanOut.run(group, host ->
+                    boot(config, transport.open(host), version, rolesOn(config, host, roles), envFiles.get(host)));
+            if (!result.allSucceeded()) {
+                throw stopped(config, version, before, groups, g, result);
+            }
+            List<Booted> ofGroup = result.values().stream().flatMap(List::stream).toList();
+            booted.addAll(ofGroup);
+            hooks.postAppBoot(group);
+        }
         output.info("Deployed " + config.appId() + " " + version + ":");
         DeploySummary.lines(booted).forEach(output::info);
         new Prune(transport, output).afterDeploy(config, hosts);
         return booted;
     }
 
-    /** One host's roles, primary role first. */
+    private static EnvironmentException stopped(XamalConfig config, String version, Map<Host, String> before,
+                                                List<List<Host>> groups, int failedGroup,
+                                                FanOutResult<Host, List<Booted>> result) {
+        StoppedDeploy stopped = new StoppedDeploy(config.appId(), version, before);
+        groups.subList(0, failedGroup).forEach(group -> group.forEach(stopped::switched));
+        for (TargetOutcome<Host, List<Booted>> outcome : result.outcomes()) {
+            switch (outcome.status()) {
+                case SUCCEEDED -> stopped.switched(outcome.target());
+                case NOT_RUN -> stopped.notBooted(outcome.target());
+                case FAILED -> {
+                    RuntimeException failure = outcome.failure().orElseThrow();
+                    List<String> switchedRoles = failure instanceof RoleBootFailure partial ? partial.switchedRoles
+                            : List.of();
+                    stopped.failed(outcome.target(), failure instanceof RoleBootFailure partial
+                            ? partial.cause() : failure, switchedRoles);
+                }
+            }
+        }
+        groups.subList(failedGroup + 1, groups.size()).forEach(group -> group.forEach(stopped::notBooted));
+        return stopped.exception(failedGroup + 1, groups.size());
+    }
+
+    private void waitBetweenGroups(XamalConfig config) {
+        int seconds = config.boot().waitSeconds();
+        if (seconds <= 0) {
+            return;
+        }
+        output.info("Waiting " + seconds + " s before the next group (boot.wait)");
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while waiting between boot groups", e);
+        }
+    }
+
+    /** The version {@code current} points at on the host, empty before the first switch. */
+    private static String runningVersion(XamalConfig config, RemoteHost remote) {
+        String target = remote.run(commands(config, remote.host()).readCurrent()).stdout().strip();
+        int slash = target.lastIndexOf('/');
+        return slash < 0 ? target : target.substring(slash + 1);
+    }
+
+    /** One host's roles, primary role first; a failure after a role switched says which did. */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
-                              Secrets secrets) {
+                              Map<Role, byte[]> envFiles) {
         SlotBoot boot = new SlotBoot(commands(config, remote.host()), proxy, config.caddy(), BootSettings.of(config), output);
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
-            byte[] env = envFile(role, remote.host(), secrets);
-            booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env)
-                    : boot.bootPlain(remote, role.name(), version, env));
+            byte[] env = envFiles.get(role);
+            try {
+                booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env)
+                        : boot.bootPlain(remote, role.name(), version, env));
+            } catch (RuntimeException e) {
+                if (booted.isEmpty()) {
+                    throw e;
+                }
+                throw new RoleBootFailure(booted.stream().map(Booted::role).toList(), e);
+            }
         }
         return booted;
+    }
+
+    /** A host's boot that failed after some of its roles had switched. */
+    private static final class RoleBootFailure extends EnvironmentException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> switchedRoles;
+
+        RoleBootFailure(List<String> switchedRoles, RuntimeException cause) {
+            super(cause.getMessage() + " (already switched on this host: " + String.join(", ", switchedRoles) + ")",
+                    cause);
+            this.switchedRoles = List.copyOf(switchedRoles);
+        }
+
+        RuntimeException cause() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /** The env files of a host's roles, rendered before any host is touched (a missing secret changes nothing). */
+    private static Map<Role, byte[]> envFiles(List<Role> roles, Host host, Secrets secrets) {
+        Map<Role, byte[]> files = new LinkedHashMap<>();
+        roles.forEach(role -> files.put(role, envFile(role, host, secrets)));
+        return files;
     }
 
     /** The env file of a role on a host: its clear values, then its secrets, rendered for systemd. */

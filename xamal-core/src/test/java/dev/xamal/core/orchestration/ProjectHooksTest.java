@@ -1,0 +1,76 @@
+package dev.xamal.core.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xamal.core.config.ConfigLoader;
+import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.release.TestOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectHooksTest {
+    @TempDir
+    Path project;
+
+    private final TestOutput output = new TestOutput();
+
+    private XamalConfig config() throws Exception {
+        Files.createDirectories(project.resolve("config"));
+        Files.writeString(project.resolve("config/xamal.yml"), """
+                service: shop
+                servers:
+                  web: [web1, "web2:2202"]
+                  worker:
+                    hosts: [jobs1]
+                    cmd: run shop.Worker
+                hooks_path: hooks
+                """);
+        Files.writeString(project.resolve("config/xamal.staging.yml"), "x-stage: {}\n");
+        for (String name : List.of("pre-app-boot", "post-app-boot")) {
+            Path hook = Files.createDirectories(project.resolve("hooks")).resolve(name);
+            Files.writeString(hook, "#!/bin/sh\nenv | grep -E '^XAMAL_(HOSTS|ROLES|VERSION|COMMAND|SUBCOMMAND|DESTINATION)=' | sort\n");
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return ConfigLoader.load(project, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.of("staging"), Map.of());
+    }
+
+    @Test
+    void aGroupsHookSeesThatGroupsHostsAndRolesAndTheGoalAsCommandAndSubcommand() throws Exception {
+        XamalConfig config = config();
+        new ProjectHooks(project, false, "app-boot").forDeploy(config, "v7", config.roles(), output)
+                .preAppBoot(config.allHosts().subList(1, 3));
+        assertThat(output.lines).containsSubsequence(
+                "INFO [pre-app-boot] XAMAL_COMMAND=app",
+                "INFO [pre-app-boot] XAMAL_DESTINATION=staging",
+                "INFO [pre-app-boot] XAMAL_HOSTS=web2:2202,jobs1",
+                "INFO [pre-app-boot] XAMAL_ROLES=web,worker",
+                "INFO [pre-app-boot] XAMAL_SUBCOMMAND=boot",
+                "INFO [pre-app-boot] XAMAL_VERSION=v7");
+    }
+
+    @Test
+    void aDeployIsTheCommandWithoutSubcommandAndNoneRunsNothing() throws Exception {
+        XamalConfig config = config();
+        new ProjectHooks(project, false, "deploy").forDeploy(config, "v7", List.of(config.roles().get(0)), output)
+                .preAppBoot(List.of(config.allHosts().get(0)));
+        assertThat(output.lines).contains("INFO [pre-app-boot] XAMAL_COMMAND=deploy", "INFO [pre-app-boot] XAMAL_SUBCOMMAND=",
+                "INFO [pre-app-boot] XAMAL_HOSTS=web1", "INFO [pre-app-boot] XAMAL_ROLES=web");
+        output.lines.clear();
+        DeployHooks.NONE.preAppBoot(config.allHosts());
+        assertThat(output.lines).isEmpty();
+    }
+
+    @Test
+    void skipHooksSkipsThem() throws Exception {
+        XamalConfig config = config();
+        new ProjectHooks(project, true, "deploy").forDeploy(config, "v7", config.roles(), output)
+                .postAppBoot(config.allHosts());
+        assertThat(output.lines).containsExactly("INFO Skipping hook post-app-boot (xamal.skipHooks)");
+    }
+}
