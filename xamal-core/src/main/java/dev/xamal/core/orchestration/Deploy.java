@@ -74,8 +74,24 @@ public final class Deploy {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
             delivery(config, host).deliver(remote, release, config.release().name());
-            return boot(config, remote, version, rolesOn(config, host, roles), secrets);
+            return boot(config, remote, version, rolesOn(config, host, roles), secrets, HistoryEntry.DEPLOY);
         }).values();
+        List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
+        booted.forEach(b -> output.info(summary(b)));
+        return booted;
+    }
+
+    /**
+     * Boots releases already complete on the hosts (rollback, app-boot): each host the version
+     * {@code versions} gives it, through the same per-host boot as a deploy (each role's env file
+     * rendered from the current configuration and secrets), the switches recorded as
+     * {@code action}. Prints one summary line per booted role.
+     */
+    public List<Booted> bootReleased(XamalConfig config, Map<Host, String> versions, List<Role> roles, Secrets secrets,
+                                     String action) {
+        FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
+        List<List<Booted>> perHost = fanOut.run(List.copyOf(versions.keySet()), host -> boot(config,
+                transport.open(host), versions.get(host), rolesOn(config, host, roles), secrets, action)).values();
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
         booted.forEach(b -> output.info(summary(b)));
         return booted;
@@ -83,13 +99,13 @@ public final class Deploy {
 
     /** One host's roles, primary role first. */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
-                              Secrets secrets) {
+                              Secrets secrets, String action) {
         SlotBoot boot = new SlotBoot(commands(config, remote.host()), proxy, config.caddy(), BootSettings.of(config), output);
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
             byte[] env = envFile(role, remote.host(), secrets);
-            booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env)
-                    : boot.bootPlain(remote, role.name(), version, env));
+            booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env, action)
+                    : boot.bootPlain(remote, role.name(), version, env, action));
         }
         return booted;
     }
@@ -129,7 +145,7 @@ public final class Deploy {
         }
     }
 
-    private static List<Role> rolesOn(XamalConfig config, Host host, List<Role> selected) {
+    static List<Role> rolesOn(XamalConfig config, Host host, List<Role> selected) {
         List<Role> ofHost = config.rolesOf(host).stream().filter(selected::contains).toList();
         List<Role> ordered = new ArrayList<>(ofHost.stream().filter(r -> r.name().equals(config.primaryRole())).toList());
         ofHost.stream().filter(r -> !r.name().equals(config.primaryRole())).forEach(ordered::add);
@@ -141,7 +157,7 @@ public final class Deploy {
     }
 
     /** The commands for a host: root commands through sudo unless that host's SSH user is root. */
-    private static DeployCommands commands(XamalConfig config, Host host) {
+    static DeployCommands commands(XamalConfig config, Host host) {
         return new DeployCommands(new AppLayout(config.appId()), "root".equals(host.sshUser(config.ssh().user())));
     }
 
