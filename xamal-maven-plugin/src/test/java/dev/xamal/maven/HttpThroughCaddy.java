@@ -24,12 +24,25 @@ final class HttpThroughCaddy {
         }
     }
 
+    /** A GET for the site of {@code hostHeader} (Caddy picks the site by the Host header). */
+    static Answer get(int port, String hostHeader, String path) {
+        try {
+            return request(port, hostHeader, path, 30_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One GET on a fresh connection ({@code Connection: close}); the response is read to its end. */
     static Answer request(int port, String path, int timeoutMillis) throws IOException {
+        return request(port, "localhost", path, timeoutMillis);
+    }
+
+    static Answer request(int port, String hostHeader, String path, int timeoutMillis) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
