@@ -27,3 +27,4 @@ assert log.contains('Rolling back itrollback to it-2 on 2 hosts')
     assert response.startsWith('HTTP/1.1 200') : response
     assert response.endsWith('\r\n\r\nit-2: rolled by the invoker test\n') : response
 }
+true

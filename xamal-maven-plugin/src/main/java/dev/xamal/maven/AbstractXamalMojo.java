@@ -65,7 +65,10 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     @Parameter(property = "xamal.roles")
     protected String roles;
 
-    /** The version label to build, deploy or boot instead of the one derived from git. */
+    /**
+     * The version label to build, deploy or boot instead of the one derived from git; for
+     * {@code rollback} the release to return to, for {@code app-boot} the release to boot.
+     */
     @Parameter(property = "xamal.version")
     protected String version;
 

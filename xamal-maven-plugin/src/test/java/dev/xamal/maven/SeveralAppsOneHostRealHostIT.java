@@ -1,8 +1,10 @@
 package dev.xamal.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xamal.caddy.CaddyProxy;
+import dev.xamal.core.UsageException;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.ReleaseSwitch;
@@ -136,6 +138,25 @@ class SeveralAppsOneHostRealHostIT {
                     .isEqualTo(before);
             assertThat(host().shell("tail -n 1 /opt/xamal/" + app.id() + "/history")).endsWith("\tv1\trollback\n");
         }
+    }
+
+    @Test
+    @Order(3)
+    void anAppWhoseSiteNameAnotherAppAlreadyAnswersForIsRefusedAtBootstrapBeforeAnythingIsWritten() {
+        XamalConfig config = RealHostApp.config(dir.resolve("delta"), hosts,
+                base("delta", "  host: alpha.localhost\n  app_port: 4600\n"));
+        String before = state(APPS);
+        try (SshTransport transport = RealHostApp.transport(config, dir)) {
+            assertThatThrownBy(() -> new ServerBootstrap(transport, new CaddyProxy(), new RealHostApp.RecordingOutput())
+                    .run(config, config.allHosts()))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("delta's site would answer for alpha.localhost")
+                    .hasMessageContaining("the app alpha there already does")
+                    .hasMessageContaining("caddy.host");
+        }
+        assertThat(host().exec("test", "-e", "/opt/xamal/delta").succeeded()).as("no directory for delta").isFalse();
+        assertThat(state(APPS)).isEqualTo(before);
+        APPS.forEach(app -> assertThat(answer(app)).isEqualTo(SERVING.get(app.id()) + "\n"));
     }
 
     private static void deploy(SshTransport transport, XamalConfig config, ReleaseLayers release) {
