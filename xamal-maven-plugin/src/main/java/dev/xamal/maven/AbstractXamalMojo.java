@@ -116,6 +116,11 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     /** The goal's work: build a request, call core, print the result. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+    /** {@code -Dxamal.version} when given (not blank). */
+    protected final Optional<String> requestedVersion() {
+        return Optional.ofNullable(version).filter(v -> !v.isBlank());
+    }
+
     /** The run's output; every line is redacted. */
     protected final Output output() {
         return output;

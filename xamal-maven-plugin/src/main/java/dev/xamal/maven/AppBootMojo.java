@@ -1,6 +1,5 @@
 package dev.xamal.maven;
 
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -24,6 +23,6 @@ public class AppBootMojo extends AbstractServersMojo {
 
     @Override
     protected void onServers(Servers servers) {
-        servers.boot(Optional.ofNullable(version).filter(v -> !v.isBlank()));
+        servers.boot(requestedVersion());
     }
 }

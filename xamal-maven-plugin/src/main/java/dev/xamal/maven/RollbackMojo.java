@@ -1,6 +1,5 @@
 package dev.xamal.maven;
 
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -26,6 +25,6 @@ public class RollbackMojo extends AbstractServersMojo {
 
     @Override
     protected void onServers(Servers servers) {
-        servers.rollback(Optional.ofNullable(version).filter(v -> !v.isBlank()));
+        servers.rollback(requestedVersion());
     }
 }

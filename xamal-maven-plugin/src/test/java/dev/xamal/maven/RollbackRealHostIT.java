@@ -95,7 +95,7 @@ class RollbackRealHostIT {
             String port = host.shell("cat /opt/xamal/hello/active_port").strip();
             assertThat(host.shell("readlink /opt/xamal/hello/slots/" + port)).isEqualTo("../releases/v2\n");
             assertThat(host.shell("cat /opt/xamal/hello/env/web-" + port + ".env"))
-                    .contains("ROLLBACK_MARK=rendered-at-rollback");
+                    .contains("ROLLBACK_MARK=\"rendered-at-rollback\"");
             assertThat(host.shell("tail -n 1 /opt/xamal/hello/history"))
                     .matches("\\S+\t" + host.sshAddress().replace(".", "\\.") + "\tweb\t" + port + "\tv2\trollback\n");
         }
