@@ -38,7 +38,7 @@ final class HttpThroughCaddy {
         return request(port, "localhost", path, timeoutMillis);
     }
 
-    static Answer request(int port, String hostHeader, String path, int timeoutMillis) throws IOException {
+    private static Answer request(int port, String hostHeader, String path, int timeoutMillis) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();

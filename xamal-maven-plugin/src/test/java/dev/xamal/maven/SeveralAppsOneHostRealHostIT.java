@@ -14,7 +14,7 @@ import dev.xamal.core.spi.UploadProgress;
 import dev.xamal.ssh.SshTransport;
 import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +165,7 @@ class SeveralAppsOneHostRealHostIT {
     }
 
     private static String answer(App app) {
-        HttpThroughCaddy.Answer answer = HttpThroughCaddy.get(host().httpPort(), app.site(), "/version");
+        var answer = HttpThroughCaddy.get(host().httpPort(), app.site(), "/version");
         assertThat(answer.status()).as(app.site() + " through Caddy").isEqualTo(200);
         return answer.body();
     }
@@ -215,12 +215,11 @@ class SeveralAppsOneHostRealHostIT {
                 App app = apps.get(i % apps.size());
                 String expected = SERVING.get(app.id()) + "\n";
                 try {
-                    HttpThroughCaddy.Answer answer = HttpThroughCaddy.request(host().httpPort(), app.site(), "/version",
-                            10_000);
+                    var answer = HttpThroughCaddy.get(host().httpPort(), app.site(), "/version");
                     if (answer.status() != 200 || !answer.body().equals(expected)) {
-                        record(app.id() + ": " + answer);
+                        record(app.id() + ": " + answer.status() + " " + answer.body());
                     }
-                } catch (IOException e) {
+                } catch (UncheckedIOException e) {
                     record(app.id() + ": " + e);
                 }
             }
