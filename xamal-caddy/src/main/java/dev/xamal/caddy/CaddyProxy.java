@@ -1,6 +1,7 @@
 package dev.xamal.caddy;
 
 import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.Privileged;
@@ -64,6 +65,15 @@ public final class CaddyProxy implements Proxy {
     @Override
     public void route(RemoteHost host, ProxySite site) {
         replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)));
+    }
+
+    @Override
+    public void checkSite(RemoteHost host, ProxySite site) {
+        SiteAddresses.clash(site, host.run(SiteAddresses.listOthers(site.appId())).stdout()).ifPresent(clash -> {
+            throw new UsageException(site.appId() + "'s site would answer for " + String.join(", ", clash.addresses())
+                    + " on " + host.host().id() + ", but the app " + clash.otherApp() + " there already does; give each"
+                    + " app on a host its own caddy.host (e.g. " + site.appId().replace('.', '-') + ".example.com)");
+        });
     }
 
     @Override

@@ -65,7 +65,10 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
     @Parameter(property = "xamal.roles")
     protected String roles;
 
-    /** The version label to build, deploy or boot instead of the one derived from git. */
+    /**
+     * The version label to build, deploy or boot instead of the one derived from git; for
+     * {@code rollback} the release to return to, for {@code app-boot} the release to boot.
+     */
     @Parameter(property = "xamal.version")
     protected String version;
 
@@ -118,6 +121,11 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
 
     /** The goal's work: build a request, call core, print the result. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** {@code -Dxamal.version} when given (not blank). */
+    protected final Optional<String> requestedVersion() {
+        return Optional.ofNullable(version).filter(v -> !v.isBlank());
+    }
 
     /** The run's output; every line is redacted. */
     protected final Output output() {

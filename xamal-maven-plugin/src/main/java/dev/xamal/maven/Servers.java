@@ -7,6 +7,9 @@ import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.ProjectHooks;
 import dev.xamal.core.orchestration.HostSelection;
+import dev.xamal.core.orchestration.InstanceStart;
+import dev.xamal.core.orchestration.ReleaseReport;
+import dev.xamal.core.orchestration.ReleaseSwitch;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.output.UploadProgressLines;
@@ -95,6 +98,31 @@ final class Servers implements AutoCloseable {
         new Deploy(transport, proxy, output, new UploadProgressLines(output),
                 hooks.forDeploy(config, release.manifest().version(), roles, output))
                 .deploy(config, release, hosts(), roles, secrets, checks);
+    }
+
+    /** {@code rollback} on the selected hosts and roles: to {@code version}, or to the previous release. */
+    void rollback(Optional<String> version) {
+        new ReleaseSwitch(transport, proxy, output).rollback(config, version, hosts(), roles(), secrets);
+    }
+
+    /** {@code app-boot} on the selected hosts and roles: {@code version}, or each host's current release. */
+    void boot(Optional<String> version) {
+        new ReleaseSwitch(transport, proxy, output).boot(config, version, hosts(), roles(), secrets);
+    }
+
+    /** {@code app-start} on the selected hosts and roles. */
+    void start() {
+        new InstanceStart(transport, output).start(config, hosts(), roles());
+    }
+
+    /** {@code app-version} on the selected hosts. */
+    void appVersion() {
+        new ReleaseReport(transport, output).appVersion(config, hosts());
+    }
+
+    /** {@code versions} on the selected hosts. */
+    void versions() {
+        new ReleaseReport(transport, output).versions(config, hosts());
     }
 
     @Override

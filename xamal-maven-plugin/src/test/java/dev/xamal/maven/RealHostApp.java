@@ -40,6 +40,19 @@ final class RealHostApp {
         return ConfigLoader.load(dir, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.empty(), Map.of());
     }
 
+    /**
+     * Writes {@code config/xamal.<destination>.yml} in {@code dir} (over the {@code config/xamal.yml}
+     * {@link #config} wrote) and loads the configuration of that destination.
+     */
+    static XamalConfig destination(Path dir, String destination, String overlay) {
+        try {
+            Files.writeString(dir.resolve("config/xamal." + destination + ".yml"), overlay);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ConfigLoader.load(dir, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.of(destination), Map.of());
+    }
+
     static SshTransport transport(XamalConfig config, Path dir) {
         return new SshTransport(SshOptionsMapping.toOptions(config.ssh(), dir, Map.of(), name -> Optional.empty(),
                 PassphraseSource.NONE));

@@ -92,6 +92,27 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return FileCommands.readIfPresent(layout.activePort());
     }
 
+    /** The first words of the lines {@link #releaseState()} prints. */
+    public static final String STATE_CURRENT = "current";
+    public static final String STATE_ACTIVE_PORT = "active_port";
+    public static final String STATE_COMPLETE = "complete";
+    public static final String STATE_HISTORY = "history";
+
+    /**
+     * Prints what the host holds of the app, one item a line, or nothing when the app has no
+     * directory there: {@code current <release>} ({@code current} alone before the first switch),
+     * {@code active_port <port>}, {@code complete <version>} for each release marked complete,
+     * then {@code history <line>} for each history line. Reads only; no root needed.
+     */
+    public String releaseState() {
+        return "if cd " + Shell.quote(layout.root()) + " 2>/dev/null; then"
+                + " echo \"" + STATE_CURRENT + " $(readlink current 2>/dev/null)\";"
+                + " echo \"" + STATE_ACTIVE_PORT + " $(cat active_port 2>/dev/null)\";"
+                + " for d in releases/*/; do d=${d%/}; if [ -f \"$d/" + COMPLETE_MARKER + "\" ]; then echo \""
+                + STATE_COMPLETE + " ${d#releases/}\"; fi; done;"
+                + " if [ -f history ]; then sed 's/^/" + STATE_HISTORY + " /' history; fi; fi";
+    }
+
     /** Points a slot (or {@code current}) at a release atomically: a temporary link renamed over it. */
     public String link(String linkPath, String target) {
         String temp = linkPath + ".new";

@@ -97,7 +97,48 @@ public final class Deploy {
             before.put(hosts.get(i), running.get(i));
         }
 
-        List<List<Host>> groups = BootGroups.of(config, hosts);
+        Map<Host, String> versions = new LinkedHashMap<>();
+        hosts.forEach(host -> versions.put(host, version));
+        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, HistoryEntry.DEPLOY);
+        output.info("Deployed " + config.appId() + " " + version + ":");
+        DeploySummary.lines(booted).forEach(output::info);
+        new Prune(transport, output).afterDeploy(config, hosts);
+        return booted;
+    }
+
+    /**
+     * Boots releases already complete on the hosts (rollback, app-boot): each host the version
+     * {@code versions} gives it, in {@code boot.limit} groups through the same per-host boot as a
+     * deploy (each role's env file rendered from the current configuration and secrets), the
+     * switches recorded as {@code action}. Ends with the summary table.
+     */
+    public List<Booted> bootReleased(XamalConfig config, Map<Host, String> versions, List<Role> roles, Secrets secrets,
+                                     String action) {
+        List<Host> hosts = List.copyOf(versions.keySet());
+        Map<Host, Map<Role, byte[]>> envFiles = new LinkedHashMap<>();
+        hosts.forEach(host -> envFiles.put(host, envFiles(rolesOn(config, host, roles), host, secrets)));
+        FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
+        List<String> running = fanOut.run(hosts, host -> runningVersion(config, transport.open(host))).values();
+        Map<Host, String> before = new LinkedHashMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            before.put(hosts.get(i), running.get(i));
+        }
+        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, action);
+        output.info("Booted " + config.appId() + " (" + action + "):");
+        DeploySummary.lines(booted).forEach(output::info);
+        return booted;
+    }
+
+    /**
+     * Boots each host's version in {@code boot.limit} groups: primary role's hosts first, the
+     * hosts of a group in parallel, {@code boot.wait} between groups, the app-boot hooks around
+     * each group. A failed group stops the later ones with the host-by-host state.
+     */
+    private List<Booted> bootInGroups(XamalConfig config, Map<Host, String> versions, Map<Host, String> before,
+                                      List<Role> roles, Map<Host, Map<Role, byte[]>> envFiles, String action) {
+        FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
+        String version = versions.values().stream().distinct().collect(Collectors.joining(", "));
+        List<List<Host>> groups = BootGroups.of(config, List.copyOf(versions.keySet()));
         List<Booted> booted = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Host> group = groups.get(g);
@@ -109,18 +150,14 @@ public final class Deploy {
                         + group.stream().map(Host::id).collect(Collectors.joining(", ")));
             }
             hooks.preAppBoot(group);
-            FanOutResult<Host, List<Booted>> result = fanOut.run(group, host ->
-                    boot(config, transport.open(host), version, rolesOn(config, host, roles), envFiles.get(host)));
+            FanOutResult<Host, List<Booted>> result = fanOut.run(group, host -> boot(config, transport.open(host),
+                    versions.get(host), rolesOn(config, host, roles), envFiles.get(host), action));
             if (!result.allSucceeded()) {
                 throw stopped(config, version, before, groups, g, result);
             }
-            List<Booted> ofGroup = result.values().stream().flatMap(List::stream).toList();
-            booted.addAll(ofGroup);
+            booted.addAll(result.values().stream().flatMap(List::stream).toList());
             hooks.postAppBoot(group);
         }
-        output.info("Deployed " + config.appId() + " " + version + ":");
-        DeploySummary.lines(booted).forEach(output::info);
-        new Prune(transport, output).afterDeploy(config, hosts);
         return booted;
     }
 
@@ -169,14 +206,14 @@ public final class Deploy {
 
     /** One host's roles, primary role first; a failure after a role switched says which did. */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
-                              Map<Role, byte[]> envFiles) {
+                              Map<Role, byte[]> envFiles, String action) {
         SlotBoot boot = new SlotBoot(commands(config, remote.host()), proxy, config.caddy(), BootSettings.of(config), output);
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
             byte[] env = envFiles.get(role);
             try {
-                booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env)
-                        : boot.bootPlain(remote, role.name(), version, env));
+                booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env, action)
+                        : boot.bootPlain(remote, role.name(), version, env, action));
             } catch (RuntimeException e) {
                 if (booted.isEmpty()) {
                     throw e;
@@ -245,7 +282,7 @@ public final class Deploy {
         }
     }
 
-    private static List<Role> rolesOn(XamalConfig config, Host host, List<Role> selected) {
+    static List<Role> rolesOn(XamalConfig config, Host host, List<Role> selected) {
         List<Role> ofHost = config.rolesOf(host).stream().filter(selected::contains).toList();
         List<Role> ordered = new ArrayList<>(ofHost.stream().filter(r -> r.name().equals(config.primaryRole())).toList());
         ofHost.stream().filter(r -> !r.name().equals(config.primaryRole())).forEach(ordered::add);

@@ -13,6 +13,13 @@ import java.util.OptionalInt;
  * Rollback, prune and versions read these lines, never file times.
  */
 public record HistoryEntry(Instant time, String host, String role, OptionalInt port, String version, String action) {
+    /** The action of a deploy's switch. */
+    public static final String DEPLOY = "deploy";
+    /** The action of a rollback's switch. */
+    public static final String ROLLBACK = "rollback";
+    /** The action of an {@code app-boot}'s switch. */
+    public static final String BOOT = "boot";
+
     public String line() {
         return String.join("\t", time.truncatedTo(ChronoUnit.SECONDS).toString(), host, role,
                 port.isPresent() ? Integer.toString(port.getAsInt()) : "-", version, action);
@@ -23,10 +30,10 @@ public record HistoryEntry(Instant time, String host, String role, OptionalInt p
         return text.lines().map(HistoryEntry::parse).flatMap(Optional::stream).toList();
     }
 
-    /** One line as {@link #line()} writes it, or empty when it is not one. */
+    /** The entry a {@link #line()} wrote, or empty for a line that is not one (damaged or foreign). */
     public static Optional<HistoryEntry> parse(String line) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != 6) {
+        String[] fields = line.strip().split("\t");
+        if (fields.length != 6 || fields[4].isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -15,6 +15,7 @@ import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.Proxy;
+import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.Transport;
@@ -111,6 +112,8 @@ public final class ServerBootstrap {
                 proxyChanges.forEach(report::changed);
             }
             checkPorts(config, remote, layout);
+            proxy.checkSite(remote, ProxySite.proxying(config.appId(), config.caddy(),
+                    List.of(config.caddy().bluePort())));
         }
         appDirectory(remote, identity, privileges, report);
         if (proxied(config, host)) {

@@ -51,8 +51,12 @@ public final class SlotBoot {
         this.output = output;
     }
 
-    /** Boots a proxied role's instance on the idle port and switches traffic to it. */
-    public Booted bootProxied(RemoteHost remote, String role, String version, byte[] envFile) {
+    /**
+     * Boots a proxied role's instance on the idle port and switches traffic to it.
+     *
+     * @param action what the history records for the switch ({@link HistoryEntry#DEPLOY}, ...)
+     */
+    public Booted bootProxied(RemoteHost remote, String role, String version, byte[] envFile, String action) {
         Instant started = Instant.now();
         AppLayout layout = commands.layout();
         String hostId = remote.host().id();
@@ -91,13 +95,17 @@ public final class SlotBoot {
         remote.run(commands.linkCurrent(version));
         remote.run(commands.writeActivePort(port));
         remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), hostId, role, OptionalInt.of(port), version,
-                "deploy").line()));
+                action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
                 Duration.between(started, Instant.now()));
     }
 
-    /** Restarts a role without proxy on its relinked slot and waits for it to stay up. */
-    public Booted bootPlain(RemoteHost remote, String role, String version, byte[] envFile) {
+    /**
+     * Restarts a role without proxy on its relinked slot and waits for it to stay up.
+     *
+     * @param action what the history records for the switch ({@link HistoryEntry#DEPLOY}, ...)
+     */
+    public Booted bootPlain(RemoteHost remote, String role, String version, byte[] envFile, String action) {
         Instant started = Instant.now();
         AppLayout layout = commands.layout();
         String unit = layout.plainUnitName(role);
@@ -119,7 +127,7 @@ public final class SlotBoot {
         remote.run(commands.systemctl(Verb.ENABLE, unit));
         remote.run(commands.linkCurrent(version));
         remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), remote.host().id(), role,
-                OptionalInt.empty(), version, "deploy").line()));
+                OptionalInt.empty(), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
     }

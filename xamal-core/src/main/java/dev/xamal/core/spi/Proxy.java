@@ -25,6 +25,16 @@ public interface Proxy {
      */
     void route(RemoteHost host, ProxySite site);
 
+    /**
+     * Fails when another app's site on the host already answers for an address of {@code site}
+     * (two apps on one host need their own host names). Bootstrap calls it before it writes
+     * anything of the app. Does nothing by default.
+     *
+     * @throws dev.xamal.core.UsageException naming the other app and the shared address
+     */
+    default void checkSite(RemoteHost host, ProxySite site) {
+    }
+
     /** Requests in flight to {@code localhost:<port>}, or empty when the proxy does not list the port. */
     OptionalInt inFlight(RemoteHost host, int port);
 

@@ -12,7 +12,11 @@ class BackendTest {
         assertThatThrownBy(() -> Backend.HOSTKIT.requireSsh("app-boot")).isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("xamal:app-boot does not apply with backend: hostkit")
                 .hasMessageContaining("xamal:hostkit-plan and xamal:hostkit-apply")
-                .hasMessageContaining("backend: ssh");
+                .hasMessageContaining("backend: ssh")
+                .hasMessageNotContaining("delegate");
+        assertThatThrownBy(() -> Backend.HOSTKIT.requireSsh("rollback")).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("xamal:rollback does not apply with backend: hostkit")
+                .hasMessageContaining("xamal:hostkit-plan and xamal:hostkit-apply");
         assertThatCode(() -> Backend.SSH.requireSsh("app-boot")).doesNotThrowAnyException();
     }
 }

@@ -1,0 +1,30 @@
+// The rollback runs' lines, then each host's answer through Caddy and its history.
+// The hosts are described in the plugin module's target/test-hosts.properties (the goals saw them
+// as XAMAL_IT_* variables; this script runs in the invoker's own JVM, which did not).
+def hosts = new Properties()
+new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
+def log = new File(basedir, 'build.log').text
+def h2 = "localhost:" + hosts.getProperty('h2.ssh.port')
+def h3 = "localhost:" + hosts.getProperty('h3.ssh.port')
+
+assert log.contains('Rolling back itrollback to it-1 on 2 hosts') : 'a bare rollback goes to the previous release'
+[h2, h3].each { host ->
+    assert log =~ /${host} web it-1 on port 4520 in [0-9.]+ s \(replaced port 4521, drain [0-9.]+ s\)/
+    assert log.contains("[${host}] it-1 (current)")
+    assert log.contains("[${host}] it-2 (previous)")
+    assert log =~ /\[${host}\] it-2 on port 4521/ : 'app-version after the rollback by name'
+}
+assert log.contains('Release it-9 is not complete on ' + h2 + ', ' + h3)
+assert log.contains('nothing was changed on any host')
+assert log.contains('Rolling back itrollback to it-2 on 2 hosts')
+
+['h2', 'h3'].each { name ->
+    def socket = new Socket('localhost', hosts.getProperty(name + '.http.port') as int)
+    socket.outputStream << "GET / HTTP/1.1\r\nHost: itrollback.localhost\r\nConnection: close\r\n\r\n"
+    socket.outputStream.flush()
+    def response = socket.inputStream.text
+    socket.close()
+    assert response.startsWith('HTTP/1.1 200') : response
+    assert response.endsWith('\r\n\r\nit-2: rolled by the invoker test\n') : response
+}
+true
