@@ -4,7 +4,12 @@ import dev.xamal.caddy.CaddyProxy;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.orchestration.AuditEntry;
+import dev.xamal.core.orchestration.AuditLog;
+import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
+import dev.xamal.core.orchestration.DeployLock;
+import dev.xamal.core.orchestration.GoalHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.output.Output;
@@ -14,6 +19,7 @@ import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.Transport;
 import dev.xamal.core.spi.UploadProgress;
 import dev.xamal.ssh.SshTransport;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,15 +36,19 @@ final class Servers implements AutoCloseable {
     private final Optional<String> hostFilter;
     private final Optional<String> roleFilter;
     private final Output output;
+    private final GoalHooks hooks;
+    private final String performer;
 
     Servers(XamalConfig config, Secrets secrets, SshTransport transport, String hostFilter, String roleFilter,
-            Output output) {
+            Output output, GoalHooks hooks, String performer) {
         this.config = config;
         this.secrets = secrets;
         this.transport = transport;
         this.hostFilter = Optional.ofNullable(hostFilter).filter(f -> !f.isBlank());
         this.roleFilter = Optional.ofNullable(roleFilter).filter(f -> !f.isBlank());
         this.output = output;
+        this.hooks = hooks;
+        this.performer = performer;
     }
 
     XamalConfig config() {
@@ -61,6 +71,25 @@ final class Servers implements AutoCloseable {
         return output;
     }
 
+    /** The run's hooks, their {@code XAMAL_*} variables filled in from the goal run. */
+    GoalHooks hooks() {
+        return hooks;
+    }
+
+    /**
+     * Appends one line to the audit log of each selected host: {@code action} says what happened
+     * there, such as {@code Stopped app} (no role or version in the line).
+     */
+    void audit(String action) {
+        audit(hosts(), Optional.empty(), Optional.empty(), action);
+    }
+
+    /** Appends one line naming a role and version (either may be empty) on each of the hosts. */
+    void audit(List<Host> onHosts, Optional<String> role, Optional<String> version, String action) {
+        new AuditLog(transport, config.appId(), output).record(onHosts,
+                new AuditEntry(Instant.now(), performer, config.appId(), role, version, action));
+    }
+
     /** The selected hosts, in configuration order. */
     List<Host> hosts() {
         return HostSelection.select(config, hostFilter, roleFilter);
@@ -72,7 +101,7 @@ final class Servers implements AutoCloseable {
     }
 
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, UploadProgress.NONE);
+        return new Deploy(transport, proxy, output, UploadProgress.NONE, hooks);
     }
 
     /** {@code server-bootstrap} on the selected hosts. */
@@ -80,14 +109,31 @@ final class Servers implements AutoCloseable {
         new ServerBootstrap(transport, proxy, output).run(config, hosts());
     }
 
+    /** The deploy lock of the app (on the primary host). */
+    DeployLock lock() {
+        return new DeployLock(transport, config, output);
+    }
+
+    /** Prints the last lines of the audit log of each selected host. */
+    void showAudit(int lines) {
+        new AuditLog(transport, config.appId(), output).show(hosts(), lines);
+    }
+
     /** Uploads and assembles the release on the selected hosts, without booting it. */
     void deliver(ReleaseLayers release) {
         deploy().deliver(config, release, hosts());
     }
 
-    /** Delivers and boots the release on the selected hosts and roles. */
+    /**
+     * Delivers and boots the release on the selected hosts and roles ({@code pre-deploy} and the
+     * caddy-reload hooks run on the way); each booted role gets an audit line on its host.
+     */
     void deploy(ReleaseLayers release, Deploy.Checks checks) {
-        deploy().deploy(config, release, hosts(), roles(), secrets, checks);
+        for (Booted booted : deploy().deploy(config, release, hosts(), roles(), secrets, checks)) {
+            audit(List.of(booted.host()), Optional.of(booted.role()), Optional.of(booted.version()),
+                    "Booted " + booted.role() + " version " + booted.version()
+                            + (booted.port().isPresent() ? " on port " + booted.port().getAsInt() : ""));
+        }
     }
 
     @Override

@@ -29,9 +29,9 @@ import java.util.Map;
  * check, missing layers, assemble), then boot every role the host runs, each with its own env
  * file, and record the switch in the history. Prints one summary line per booted role.
  *
- * <p>Seams for what comes later: the deploy lock and audit log wrap {@link #deploy}; pre/post
- * deploy hooks run around it; {@code boot.limit} groups replace the single parallel fan-out in
- * {@link #boot}; an automatic prune follows it.
+ * <p>Delivery (with the env files of the slots about to boot) finishes on every host before
+ * {@link DeployHooks#preDeploy} and the boots. Seams for what comes later: {@code boot.limit}
+ * groups replace the single parallel fan-out of the boots; an automatic prune follows it.
  */
 public final class Deploy {
     /** What a deploy checks before it touches a host (skipped by redeploy). */
@@ -41,12 +41,19 @@ public final class Deploy {
     private final Proxy proxy;
     private final Output output;
     private final UploadProgress progress;
+    private final DeployHooks hooks;
 
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress) {
+        this(transport, proxy, output, progress, DeployHooks.NONE);
+    }
+
+    /** @param hooks called before the boots and around each host's proxy switch */
+    public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks) {
         this.transport = transport;
         this.proxy = proxy;
         this.output = output;
         this.progress = progress;
+        this.hooks = hooks;
     }
 
     /** Uploads and assembles the release on the hosts (build-upload, build-deliver). */
@@ -68,23 +75,38 @@ public final class Deploy {
         output.info("Deploying " + config.appId() + " " + version + " to " + hosts.size()
                 + (hosts.size() == 1 ? " host" : " hosts"));
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
-        List<List<Booted>> perHost = fanOut.run(hosts, host -> {
+        fanOut.run(hosts, host -> {
             RemoteHost remote = transport.open(host);
             if (checks == Checks.PREFLIGHT) {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
             delivery(config, host).deliver(remote, release, config.release().name());
-            return boot(config, remote, version, rolesOn(config, host, roles), secrets);
+            stageEnvFiles(config, remote, rolesOn(config, host, roles), secrets);
+            return host;
         }).values();
+        hooks.preDeploy();
+        List<List<Booted>> perHost = fanOut.run(hosts, host ->
+                boot(config, transport.open(host), version, rolesOn(config, host, roles), secrets)).values();
         List<Booted> booted = perHost.stream().flatMap(List::stream).toList();
         booted.forEach(b -> output.info(summary(b)));
         return booted;
     }
 
+    /** The env files of the slots the proxied roles will boot into, before the pre-deploy hook. */
+    private void stageEnvFiles(XamalConfig config, RemoteHost remote, List<Role> roles, Secrets secrets) {
+        SlotBoot boot = slotBoot(config, remote.host());
+        roles.stream().filter(Role::proxy)
+                .forEach(role -> boot.stageEnvFile(remote, role.name(), envFile(role, remote.host(), secrets)));
+    }
+
+    private SlotBoot slotBoot(XamalConfig config, Host host) {
+        return new SlotBoot(commands(config, host), proxy, config.caddy(), BootSettings.of(config), output, hooks);
+    }
+
     /** One host's roles, primary role first. */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
                               Secrets secrets) {
-        SlotBoot boot = new SlotBoot(commands(config, remote.host()), proxy, config.caddy(), BootSettings.of(config), output);
+        SlotBoot boot = slotBoot(config, remote.host());
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
             byte[] env = envFile(role, remote.host(), secrets);

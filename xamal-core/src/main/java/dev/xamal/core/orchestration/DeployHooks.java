@@ -1,0 +1,25 @@
+package dev.xamal.core.orchestration;
+
+import dev.xamal.core.config.Host;
+
+/**
+ * What a deploy calls out to at its hook points; the front end runs the user's hooks there. A
+ * failure thrown from one stops the deploy.
+ */
+public interface DeployHooks {
+    /** Calls nothing. */
+    DeployHooks NONE = new DeployHooks() {
+    };
+
+    /** After the release and the new slots' env files are on every host, before any boots. */
+    default void preDeploy() {
+    }
+
+    /** On one host, before the first proxy reload of its switch. */
+    default void preCaddyReload(Host host) {
+    }
+
+    /** On one host, after the last proxy reload of its switch. */
+    default void postCaddyReload(Host host) {
+    }
+}
