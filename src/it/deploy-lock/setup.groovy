@@ -5,7 +5,7 @@
 def hooks = new File(basedir, '.xamal/hooks')
 hooks.mkdirs()
 // One write per hook: the caddy-reload hooks of two hosts run at the same time.
-def record = '''block=$(echo "== $(basename "$0")"; env | grep '^XAMAL_' | grep -v '^XAMAL_IT_' | sort)
+def record = '''block=$(echo "== $(basename "$0")"; env | grep '^XAMAL_' | grep -v -e '^XAMAL_IT_' -e '^XAMAL_REAL_HOSTS' | sort)
 printf '%s\\n' "$block" >> hooks.log
 '''
 ['pre-connect', 'post-deploy', 'pre-caddy-reload', 'post-caddy-reload'].each { name ->

@@ -8,7 +8,12 @@ new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it
 def env = new HashMap<String, String>(System.getenv())
 env.MAVEN_SKIP_RC = '1'
 hosts.each { k, v -> env['XAMAL_IT_' + k.toString().toUpperCase().replace('.', '_')] = v.toString() }
-def mvn = [System.getProperty('maven.home') + '/bin/mvn', '-o', '-B', '-Dmaven.repo.local=' + localRepositoryPath]
+// The invoker's settings (the user's repository as a remote of the tests' local one), as a file.
+def userRepository = new File(System.getProperty('maven.repo.local') ?: System.getProperty('user.home') + '/.m2/repository')
+def settings = new File(basedir, 'it-settings.xml')
+settings.text = new File(basedir, '../../../../src/it/settings.xml').text.replace('@localRepositoryUrl@', userRepository.toURI().toString())
+def mvn = [System.getProperty('maven.home') + '/bin/mvn', '-o', '-B', '-s', settings.absolutePath,
+           '-Dmaven.repo.local=' + localRepositoryPath]
 env.IT_MVN = mvn.join(' ')
 def h1 = 'localhost:' + hosts.getProperty('h1.ssh.port')
 def h2 = 'localhost:' + hosts.getProperty('h2.ssh.port')
