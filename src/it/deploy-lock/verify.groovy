@@ -143,6 +143,16 @@ assert lockFree()
     assert serving('h2') == 'v3: deployed under the lock'
 }
 
+// A failing pre-deploy hook stops the deploy; the lock is released first, nothing switched.
+def (failed, failedLog) = run(['xamal:deploy', '-Dxamal.destination=staging', '-Dxamal.version=fail-hook'], 'deploy-hook-fails.log')
+assert failed != 0 : failedLog
+assert failedLog.contains('[pre-deploy] refusing to deploy fail-hook') : failedLog
+assert failedLog.contains('hook pre-deploy (') && failedLog.contains('failed with exit status 3') : failedLog
+assert failedLog.indexOf('Released the deploy lock of ' + app) < failedLog.indexOf('BUILD FAILURE') : failedLog
+assert !failedLog.contains('starting web fail-hook')
+assert lockFree()
+assert serving('h1') == 'v3: deployed under the lock'
+
 // 3. pre-deploy of nested-outer runs mvn xamal:redeploy: refused without XAMAL_LOCK, done inside
 // the held lock with it.
 def (outer, outerLog) = run(['xamal:deploy', '-Dxamal.destination=staging', '-Dxamal.version=nested-outer'], 'deploy-nested.log')

@@ -55,8 +55,7 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
             if (takesLock()) {
                 hold.set(LockHold.take(config, servers.transport(),
                         () -> sshTransport(config, settingsDecrypter, secrets::find),
-                        new LockDetails(performer(), Instant.now(), goalVersion(), LockDetails.AUTOMATIC, machine(),
-                                ProcessHandle.current().pid(), goal()),
+                        lockDetails(LockDetails.AUTOMATIC),
                         Duration.ofSeconds(Math.max(0, lockWait)), insideLock, output()));
             }
             try (LockHold held = hold.get()) {
@@ -112,8 +111,13 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
-    /** The machine the goal runs on, for the lock's details. */
-    protected static String machine() {
+    /** The details of a lock this run takes: performer, now, version, message, machine, process and goal. */
+    protected final LockDetails lockDetails(String message) {
+        return new LockDetails(performer(), Instant.now(), goalVersion(), message, machine(),
+                ProcessHandle.current().pid(), goal());
+    }
+
+    private static String machine() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

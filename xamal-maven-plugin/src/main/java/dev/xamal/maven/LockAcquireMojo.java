@@ -1,9 +1,7 @@
 package dev.xamal.maven;
 
-import dev.xamal.core.orchestration.LockDetails;
 import dev.xamal.core.orchestration.DeployLock;
 import java.time.Duration;
-import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,9 +25,7 @@ public class LockAcquireMojo extends AbstractServersMojo {
 
     @Override
     protected void onServers(Servers servers) {
-        servers.lock().acquire(new LockDetails(performer(), Instant.now(), goalVersion(), message, machine(),
-                ProcessHandle.current().pid(), goal()), Duration.ofSeconds(Math.max(0, lockWait)),
-                DeployLock.POLL);
+        servers.lock().acquire(lockDetails(message), Duration.ofSeconds(Math.max(0, lockWait)), DeployLock.POLL);
         output().info("Deploy lock of " + servers.config().appId() + " acquired; release it with mvn xamal:lock-release");
     }
 }

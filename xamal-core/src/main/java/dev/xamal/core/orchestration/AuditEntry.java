@@ -1,8 +1,7 @@
 package dev.xamal.core.orchestration;
 
+import dev.xamal.core.hooks.HookVariables;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,9 +21,6 @@ import java.util.stream.Stream;
  */
 public record AuditEntry(Instant time, String performer, String appId, Optional<String> role,
                          Optional<String> version, String action) {
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     public AuditEntry {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(performer, "performer");
@@ -36,7 +32,7 @@ public record AuditEntry(Instant time, String performer, String appId, Optional<
 
     /** The line, on one line whatever the fields hold. */
     public String line() {
-        String tags = Stream.of(Optional.of(MICROS.format(time)), Optional.of(performer), Optional.of(appId), role,
+        String tags = Stream.of(Optional.of(HookVariables.timestamp(time)), Optional.of(performer), Optional.of(appId), role,
                         version)
                 .flatMap(Optional::stream)
                 .map(field -> "[" + flat(field) + "]")
