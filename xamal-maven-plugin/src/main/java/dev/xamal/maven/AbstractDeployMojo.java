@@ -25,6 +25,18 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
         onServers(servers, release);
     }
 
+    /** The release's version label (for hooks and the lock's details). */
+    @Override
+    protected String goalVersion() {
+        return release.manifest().version();
+    }
+
+    /** {@code post-deploy} runs after the goal, once the deploy lock is released. */
+    @Override
+    protected final boolean deploys() {
+        return true;
+    }
+
     /** The release to put on the servers: built in this run (or reused from an earlier goal of it). */
     protected ReleaseLayers release(XamalConfig config) {
         return ReleaseLayers.of(buildRelease(config));

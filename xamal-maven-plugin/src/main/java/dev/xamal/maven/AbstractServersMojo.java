@@ -1,17 +1,34 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.config.Backend;
-import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.spi.DeployBackend;
 import dev.xamal.hostkit.HostKitBackend;
+import dev.xamal.core.config.Role;
+import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.hooks.Hook;
+import dev.xamal.core.hooks.HookRunner;
+import dev.xamal.core.hooks.Performer;
+import dev.xamal.core.orchestration.GoalHooks;
+import dev.xamal.core.orchestration.HostSelection;
+import dev.xamal.core.orchestration.LockDetails;
 import dev.xamal.core.secrets.Secrets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import dev.xamal.core.orchestration.ProjectHooks;
 
 /**
  * What the goals that act on servers over SSH share: the configuration (SSH backend only), one
- * {@link Servers} connection for the run, and whether the goal takes the deploy lock. A goal
- * prepares what it needs before any server is touched ({@link #prepare}), then acts on them.
+ * {@link Servers} connection for the run, the run's hooks, and the deploy lock. A goal prepares
+ * what it needs before any server is touched ({@link #prepare}); then the {@code pre-connect}
+ * hook runs; a goal that {@link #takesLock() takes the lock} acquires it (waiting up to
+ * {@code -Dxamal.lockWait} seconds), acts on the servers, and releases it in {@code finally} and
+ * on Ctrl-C/SIGTERM. A goal started inside a held lock ({@code XAMAL_LOCK=true}, as hooks get it)
+ * runs without taking it. Goals that deploy run {@code post-deploy} after the release.
  * (It extends the release goals' base because goals that deploy need both; the others ignore
  * {@code xamal.module}.)
  */
@@ -31,9 +48,28 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
         }
         prepare(config);
         Secrets secrets = loadSecrets(config);
+        Instant started = Instant.now();
+        String insideLock = System.getenv(LockHold.INSIDE_LOCK);
+        AtomicReference<LockHold> hold = new AtomicReference<>(LockHold.none(insideLock));
+        GoalHooks hooks = new GoalHooks(new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output()),
+                new GoalHooks.Run(config.service(), goalVersion(), HostSelection.select(config, filter(hosts),
+                        filter(roles)), HostSelection.roles(config, filter(roles)).stream().map(Role::name).toList(),
+                        config.destination(), goal(), performer()), () -> hold.get().held());
+        hooks.run(Hook.PRE_CONNECT);
         try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
-                hosts, roles, new ProjectHooks(projectDir(), skipHooks, goal()), output())) {
-            onServers(servers);
+                hosts, roles, output(), hooks, performer())) {
+            if (takesLock()) {
+                hold.set(LockHold.take(config, servers.transport(),
+                        () -> sshTransport(config, settingsDecrypter, secrets::find),
+                        lockDetails(LockDetails.AUTOMATIC),
+                        Duration.ofSeconds(Math.max(0, lockWait)), insideLock, output()));
+            }
+            try (LockHold held = hold.get()) {
+                onServers(servers);
+            }
+            if (deploys()) {
+                hooks.run(Hook.POST_DEPLOY, Duration.between(started, Instant.now()));
+            }
         }
     }
 
@@ -51,18 +87,56 @@ abstract class AbstractServersMojo extends AbstractReleaseMojo {
     }
 
     /**
-     * Whether this goal holds the deploy lock while it acts on the servers (design §6; the lock
-     * issue lists the goals that do).
+     * Whether this goal holds the deploy lock while it acts on the servers (design §6): setup,
+     * deploy, redeploy, and every goal that changes what runs or serves.
      */
     protected boolean takesLock() {
         return false;
     }
 
+    /** Whether the goal deploys: then {@code post-deploy} runs once the lock is released. */
+    protected boolean deploys() {
+        return false;
+    }
+
+    /** The version the goal acts on, for hooks and the lock's details ({@code -Dxamal.version}, or empty). */
+    protected String goalVersion() {
+        return version == null ? "" : version;
+    }
+
     /** What the goal does on the servers. */
     protected abstract void onServers(Servers servers);
 
-    /** The goal's name ({@code deploy}, {@code app-boot}, ...), for hooks. */
+    /** The goal's name, such as {@code deploy}. */
     protected final String goal() {
-        return mojoExecution == null ? "deploy" : mojoExecution.getGoal();
+        return mojoExecution == null ? "unknown" : mojoExecution.getGoal();
+    }
+
+    private String performer;
+
+    /** Who runs the goal (git's user, or the OS user). */
+    protected final String performer() {
+        if (performer == null) {
+            performer = Performer.describe(projectDir());
+        }
+        return performer;
+    }
+
+    private static Optional<String> filter(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /** The details of a lock this run takes: performer, now, version, message, machine, process and goal. */
+    protected final LockDetails lockDetails(String message) {
+        return new LockDetails(performer(), Instant.now(), goalVersion(), message, machine(),
+                ProcessHandle.current().pid(), goal());
+    }
+
+    private static String machine() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown");
+        }
     }
 }

@@ -29,6 +29,12 @@ public class DeployMojo extends AbstractDeployMojo {
         backend.deploy(builtArtifact(config));
     }
 
+    /** Holds the deploy lock from before the first host changes until the last one booted. */
+    @Override
+    protected boolean takesLock() {
+        return true;
+    }
+
     @Override
     protected void onServers(Servers servers, ReleaseLayers release) {
         servers.deploy(release, Deploy.Checks.PREFLIGHT);

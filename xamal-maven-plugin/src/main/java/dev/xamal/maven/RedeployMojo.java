@@ -20,6 +20,12 @@ public class RedeployMojo extends AbstractDeployMojo {
         super(settingsDecrypter);
     }
 
+    /** Holds the deploy lock from before the first host changes until the last one booted. */
+    @Override
+    protected boolean takesLock() {
+        return true;
+    }
+
     @Override
     protected void onServers(Servers servers, ReleaseLayers release) {
         servers.deploy(release, Deploy.Checks.NONE);

@@ -4,8 +4,12 @@ import dev.xamal.caddy.CaddyProxy;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.orchestration.AuditEntry;
+import dev.xamal.core.orchestration.AuditLog;
+import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
-import dev.xamal.core.orchestration.ProjectHooks;
+import dev.xamal.core.orchestration.DeployLock;
+import dev.xamal.core.orchestration.GoalHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.InstanceStart;
 import dev.xamal.core.orchestration.ReleaseReport;
@@ -18,6 +22,7 @@ import dev.xamal.core.secrets.Secrets;
 import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.Transport;
 import dev.xamal.ssh.SshTransport;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,18 +38,20 @@ final class Servers implements AutoCloseable {
     private final CaddyProxy proxy = new CaddyProxy();
     private final Optional<String> hostFilter;
     private final Optional<String> roleFilter;
-    private final ProjectHooks hooks;
     private final Output output;
+    private final GoalHooks hooks;
+    private final String performer;
 
     Servers(XamalConfig config, Secrets secrets, SshTransport transport, String hostFilter, String roleFilter,
-            ProjectHooks hooks, Output output) {
+            Output output, GoalHooks hooks, String performer) {
         this.config = config;
         this.secrets = secrets;
         this.transport = transport;
         this.hostFilter = Optional.ofNullable(hostFilter).filter(f -> !f.isBlank());
         this.roleFilter = Optional.ofNullable(roleFilter).filter(f -> !f.isBlank());
-        this.hooks = hooks;
         this.output = output;
+        this.hooks = hooks;
+        this.performer = performer;
     }
 
     XamalConfig config() {
@@ -67,6 +74,25 @@ final class Servers implements AutoCloseable {
         return output;
     }
 
+    /** The run's hooks, their {@code XAMAL_*} variables filled in from the goal run. */
+    GoalHooks hooks() {
+        return hooks;
+    }
+
+    /**
+     * Appends one line to the audit log of each selected host: {@code action} says what happened
+     * there, such as {@code Stopped app} (no role or version in the line).
+     */
+    void audit(String action) {
+        audit(hosts(), Optional.empty(), Optional.empty(), action);
+    }
+
+    /** Appends one line naming a role and version (either may be empty) on each of the hosts. */
+    void audit(List<Host> onHosts, Optional<String> role, Optional<String> version, String action) {
+        new AuditLog(transport, config.appId(), output).record(onHosts,
+                new AuditEntry(Instant.now(), performer, config.appId(), role, version, action));
+    }
+
     /** The selected hosts, in configuration order. */
     List<Host> hosts() {
         return HostSelection.select(config, hostFilter, roleFilter);
@@ -79,7 +105,7 @@ final class Servers implements AutoCloseable {
 
     /** Deploys that print each host's upload progress (bytes, rate) every few seconds and when it ends. */
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, new UploadProgressLines(output));
+        return new Deploy(transport, proxy, output, new UploadProgressLines(output), hooks);
     }
 
     /** {@code server-bootstrap} on the selected hosts. */
@@ -87,27 +113,48 @@ final class Servers implements AutoCloseable {
         new ServerBootstrap(transport, proxy, output).run(config, hosts());
     }
 
+    /** The deploy lock of the app (on the primary host). */
+    DeployLock lock() {
+        return new DeployLock(transport, config, output);
+    }
+
+    /** Prints the last lines of the audit log of each selected host. */
+    void showAudit(int lines) {
+        new AuditLog(transport, config.appId(), output).show(hosts(), lines);
+    }
+
     /** Uploads and assembles the release on the selected hosts, without booting it. */
     void deliver(ReleaseLayers release) {
         deploy().deliver(config, release, hosts());
     }
 
-    /** Delivers and boots the release on the selected hosts and roles. */
+    /**
+     * Delivers and boots the release on the selected hosts and roles ({@code pre-deploy} and the
+     * caddy-reload hooks run on the way); each booted role gets an audit line on its host.
+     */
     void deploy(ReleaseLayers release, Deploy.Checks checks) {
-        List<Role> roles = roles();
-        new Deploy(transport, proxy, output, new UploadProgressLines(output),
-                hooks.forDeploy(config, release.manifest().version(), roles, output))
-                .deploy(config, release, hosts(), roles, secrets, checks);
+        auditBooted(deploy().deploy(config, release, hosts(), roles(), secrets, checks), "Booted");
+    }
+
+    /** One audit line per booted role on its host: what happened, the role, version and port. */
+    private void auditBooted(List<Booted> booted, String what) {
+        for (Booted b : booted) {
+            audit(List.of(b.host()), Optional.of(b.role()), Optional.of(b.version()),
+                    what + " " + b.role() + " version " + b.version()
+                            + (b.port().isPresent() ? " on port " + b.port().getAsInt() : ""));
+        }
     }
 
     /** {@code rollback} on the selected hosts and roles: to {@code version}, or to the previous release. */
     void rollback(Optional<String> version) {
-        new ReleaseSwitch(transport, proxy, output).rollback(config, version, hosts(), roles(), secrets);
+        auditBooted(new ReleaseSwitch(transport, proxy, output, hooks).rollback(config, version, hosts(), roles(), secrets),
+                "Rolled back");
     }
 
     /** {@code app-boot} on the selected hosts and roles: {@code version}, or each host's current release. */
     void boot(Optional<String> version) {
-        new ReleaseSwitch(transport, proxy, output).boot(config, version, hosts(), roles(), secrets);
+        auditBooted(new ReleaseSwitch(transport, proxy, output, hooks).boot(config, version, hosts(), roles(), secrets),
+                "Booted");
     }
 
     /** {@code app-start} on the selected hosts and roles. */

@@ -19,9 +19,16 @@ public class SetupMojo extends AbstractDeployMojo {
         super(settingsDecrypter);
     }
 
+    /** Holds the deploy lock from before the first host changes until the last one booted. */
+    @Override
+    protected boolean takesLock() {
+        return true;
+    }
+
     @Override
     protected void onServers(Servers servers, ReleaseLayers release) {
         servers.bootstrap();
+        servers.audit("Bootstrapped the host");
         servers.deploy(release, Deploy.Checks.PREFLIGHT);
     }
 }

@@ -11,7 +11,8 @@ import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.DeployHooks;
-import dev.xamal.core.orchestration.ProjectHooks;
+import dev.xamal.core.hooks.HookRunner;
+import dev.xamal.core.orchestration.GoalHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.ServerBootstrap;
 import dev.xamal.core.release.ReleaseLayers;
@@ -135,7 +136,10 @@ class FleetDeployRealHostIT {
              LoadLoop loop1 = LoadLoop.start(web1().httpPort(), 20_000, Duration.ofSeconds(240));
              LoadLoop loop2 = LoadLoop.start(web2().httpPort(), 20_000, Duration.ofSeconds(240))) {
             deploy(transport, config, v2, config.allHosts(), config.roles(),
-                    new ProjectHooks(dir, false, "deploy").forDeploy(config, "v2", config.roles(), new HookOutput("", () -> { })));
+                    new GoalHooks(new HookRunner(dir, java.nio.file.Path.of(config.hooksPath()), false,
+                            new HookOutput("", () -> { })), new GoalHooks.Run(config.service(), "v2", config.allHosts(),
+                            config.roles().stream().map(r -> r.name()).toList(), config.destination(), "deploy", "test"),
+                            () -> false));
             load1 = loop1.finishAfter(30);
             load2 = loop2.finishAfter(30);
         } finally {

@@ -52,6 +52,11 @@ public record HookVariables(String service, String version, List<String> hosts, 
                 recordedAt, lock, Optional.of(took));
     }
 
+    /** A time as {@code XAMAL_RECORDED_AT} (and the audit log) write it: UTC, ISO 8601 with microseconds. */
+    public static String timestamp(Instant time) {
+        return MICROS.format(time);
+    }
+
     /** The environment entries, in a stable order. */
     public Map<String, String> toEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();

@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  * version each host now runs ({@link StoppedDeploy}). Ends with a summary table
  * (host, role, version, port, time) and an automatic prune.
  *
- * <p>Seams for what comes later: the deploy lock and audit log wrap {@link #deploy}; pre/post
- * deploy hooks run around it ({@link DeployHooks}); an automatic prune follows it.
+ * <p>Delivery (with the env files of the slots about to boot) finishes on every host before
+ * {@link DeployHooks#preDeploy} and the first boot group.
  */
 public final class Deploy {
     /** What a deploy checks before it touches a host (skipped by redeploy). */
@@ -52,7 +52,7 @@ public final class Deploy {
         this(transport, proxy, output, progress, DeployHooks.NONE);
     }
 
-    /** @param hooks called around each boot group */
+    /** @param hooks called before the boots, around each boot group and around each host's proxy switch */
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks) {
         this.transport = transport;
         this.proxy = proxy;
@@ -90,6 +90,7 @@ public final class Deploy {
             }
             String before = runningVersion(config, remote);
             delivery(config, host).deliver(remote, release, config.release().name());
+            stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host));
             return before;
         }).values();
         Map<Host, String> before = new LinkedHashMap<>();
@@ -97,6 +98,7 @@ public final class Deploy {
             before.put(hosts.get(i), running.get(i));
         }
 
+        hooks.preDeploy();
         Map<Host, String> versions = new LinkedHashMap<>();
         hosts.forEach(host -> versions.put(host, version));
         List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, HistoryEntry.DEPLOY);
@@ -204,10 +206,20 @@ public final class Deploy {
         return slash < 0 ? target : target.substring(slash + 1);
     }
 
+    /** The env files of the slots the proxied roles will boot into, before the pre-deploy hook. */
+    private void stageEnvFiles(XamalConfig config, RemoteHost remote, List<Role> roles, Map<Role, byte[]> envFiles) {
+        SlotBoot boot = slotBoot(config, remote.host());
+        roles.stream().filter(Role::proxy).forEach(role -> boot.stageEnvFile(remote, role.name(), envFiles.get(role)));
+    }
+
+    private SlotBoot slotBoot(XamalConfig config, Host host) {
+        return new SlotBoot(commands(config, host), proxy, config.caddy(), BootSettings.of(config), output, hooks);
+    }
+
     /** One host's roles, primary role first; a failure after a role switched says which did. */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
                               Map<Role, byte[]> envFiles, String action) {
-        SlotBoot boot = new SlotBoot(commands(config, remote.host()), proxy, config.caddy(), BootSettings.of(config), output);
+        SlotBoot boot = slotBoot(config, remote.host());
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
             byte[] env = envFiles.get(role);

@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * What a deploy calls out to at its hook points; the front end runs the user's hooks there
- * ({@link ProjectHooks}). A failure thrown from one stops the deploy.
+ * ({@link GoalHooks}). A failure thrown from one stops the deploy.
  */
 public interface DeployHooks {
     /** Calls nothing. */
     DeployHooks NONE = new DeployHooks() {
     };
+
+    /** After the release and the new slots' env files are on every host, before any boots. */
+    default void preDeploy() {
+    }
 
     /** Before a boot group boots, with that group's hosts. */
     default void preAppBoot(List<Host> group) {
@@ -18,5 +22,13 @@ public interface DeployHooks {
 
     /** After every host of a boot group booted, with that group's hosts. */
     default void postAppBoot(List<Host> group) {
+    }
+
+    /** On one host, before the first proxy reload of its switch. */
+    default void preCaddyReload(Host host) {
+    }
+
+    /** On one host, after the last proxy reload of its switch. */
+    default void postCaddyReload(Host host) {
     }
 }

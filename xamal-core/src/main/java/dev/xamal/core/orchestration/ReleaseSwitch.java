@@ -31,8 +31,13 @@ public final class ReleaseSwitch {
     private final Output output;
 
     public ReleaseSwitch(Transport transport, Proxy proxy, Output output) {
+        this(transport, proxy, output, DeployHooks.NONE);
+    }
+
+    /** @param hooks the app-boot and caddy-reload hooks of the boot */
+    public ReleaseSwitch(Transport transport, Proxy proxy, Output output, DeployHooks hooks) {
         this.transport = transport;
-        this.deploy = new Deploy(transport, proxy, output, UploadProgress.NONE);
+        this.deploy = new Deploy(transport, proxy, output, UploadProgress.NONE, hooks);
         this.output = output;
     }
 

@@ -42,13 +42,34 @@ public final class SlotBoot {
     private final CaddyConfig caddy;
     private final BootSettings settings;
     private final Output output;
+    private final DeployHooks hooks;
 
     public SlotBoot(DeployCommands commands, Proxy proxy, CaddyConfig caddy, BootSettings settings, Output output) {
+        this(commands, proxy, caddy, settings, output, DeployHooks.NONE);
+    }
+
+    /** @param hooks called around each host's proxy switch ({@code pre/post-caddy-reload}) */
+    public SlotBoot(DeployCommands commands, Proxy proxy, CaddyConfig caddy, BootSettings settings, Output output,
+                    DeployHooks hooks) {
         this.commands = commands;
         this.proxy = proxy;
         this.caddy = caddy;
         this.settings = settings;
         this.output = output;
+        this.hooks = hooks;
+    }
+
+    /**
+     * Writes a proxied role's env file for the slot its next boot will use (the idle port), so the
+     * file is on the host before the {@code pre-deploy} hook runs. The serving slot's file is
+     * left alone.
+     */
+    public void stageEnvFile(RemoteHost remote, String role, byte[] envFile) {
+        remote.write(envFile, commands.layout().envFile(role, idlePort(activePort(remote))), 0600);
+    }
+
+    private int idlePort(OptionalInt active) {
+        return active.isPresent() && active.getAsInt() == caddy.bluePort() ? caddy.greenPort() : caddy.bluePort();
     }
 
     /**
@@ -62,7 +83,7 @@ public final class SlotBoot {
         String hostId = remote.host().id();
         OptionalInt active = activePort(remote);
         Optional<ProxySite.Maintenance> maintenance = maintenance(remote);
-        int port = active.isPresent() && active.getAsInt() == caddy.bluePort() ? caddy.greenPort() : caddy.bluePort();
+        int port = idlePort(active);
         String unit = layout.instanceUnitName(role, port);
 
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
@@ -76,6 +97,7 @@ public final class SlotBoot {
                 && isRunning(remote, layout.instanceUnitName(role, active.getAsInt())) ? active : OptionalInt.empty();
         int waits = 0;
         Duration drain = Duration.ZERO;
+        hooks.preCaddyReload(remote.host());
         if (previous.isPresent()) {
             int old = previous.getAsInt();
             proxy.route(remote, site(List.of(port, old), maintenance));
@@ -91,6 +113,7 @@ public final class SlotBoot {
         } else {
             proxy.route(remote, site(List.of(port), maintenance));
         }
+        hooks.postCaddyReload(remote.host());
         remote.run(commands.systemctl(Verb.ENABLE, unit));
         remote.run(commands.linkCurrent(version));
         remote.run(commands.writeActivePort(port));

@@ -3,7 +3,9 @@ package dev.xamal.core.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xamal.core.config.ConfigLoader;
+import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.hooks.HookRunner;
 import dev.xamal.core.release.TestOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectHooksTest {
+/** The hooks of a goal run: a boot group's hooks see that group's hosts; skipHooks skips them. */
+class GoalHooksTest {
     @TempDir
     Path project;
 
@@ -40,10 +43,16 @@ class ProjectHooksTest {
         return ConfigLoader.load(project, ConfigLoader.DEFAULT_CONFIG_FILE, Optional.of("staging"), Map.of());
     }
 
+    private GoalHooks hooks(XamalConfig config, boolean skip, String goal, List<Role> roles) {
+        return new GoalHooks(new HookRunner(project, Path.of(config.hooksPath()), skip, output),
+                new GoalHooks.Run(config.service(), "v7", config.allHosts(), roles.stream().map(Role::name).toList(),
+                        config.destination(), goal, "tester"), () -> false);
+    }
+
     @Test
     void aGroupsHookSeesThatGroupsHostsAndRolesAndTheGoalAsCommandAndSubcommand() throws Exception {
         XamalConfig config = config();
-        new ProjectHooks(project, false, "app-boot").forDeploy(config, "v7", config.roles(), output)
+        hooks(config, false, "app-boot", config.roles())
                 .preAppBoot(config.allHosts().subList(1, 3));
         assertThat(output.lines).containsSubsequence(
                 "INFO [pre-app-boot] XAMAL_COMMAND=app",
@@ -57,7 +66,7 @@ class ProjectHooksTest {
     @Test
     void aDeployIsTheCommandWithoutSubcommandAndNoneRunsNothing() throws Exception {
         XamalConfig config = config();
-        new ProjectHooks(project, false, "deploy").forDeploy(config, "v7", List.of(config.roles().get(0)), output)
+        hooks(config, false, "deploy", List.of(config.roles().get(0)))
                 .preAppBoot(List.of(config.allHosts().get(0)));
         assertThat(output.lines).contains("INFO [pre-app-boot] XAMAL_COMMAND=deploy", "INFO [pre-app-boot] XAMAL_SUBCOMMAND=",
                 "INFO [pre-app-boot] XAMAL_HOSTS=web1", "INFO [pre-app-boot] XAMAL_ROLES=web");
@@ -69,7 +78,7 @@ class ProjectHooksTest {
     @Test
     void skipHooksSkipsThem() throws Exception {
         XamalConfig config = config();
-        new ProjectHooks(project, true, "deploy").forDeploy(config, "v7", config.roles(), output)
+        hooks(config, true, "deploy", config.roles())
                 .postAppBoot(config.allHosts());
         assertThat(output.lines).containsExactly("INFO Skipping hook post-app-boot (xamal.skipHooks)");
     }

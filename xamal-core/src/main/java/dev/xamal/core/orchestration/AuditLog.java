@@ -1,0 +1,47 @@
+package dev.xamal.core.orchestration;
+
+import dev.xamal.core.commands.AuditCommands;
+import dev.xamal.core.config.Host;
+import dev.xamal.core.output.Output;
+import dev.xamal.core.spi.Transport;
+import java.util.List;
+
+/**
+ * An app's audit log: {@code ~/.xamal/<app>-audit.log} on each host, one {@link AuditEntry} per
+ * action on that host. Writing it never fails the action it records: a host that cannot be
+ * written to gets a warning.
+ */
+public final class AuditLog {
+    private final Transport transport;
+    private final AuditCommands commands;
+    private final Output output;
+
+    public AuditLog(Transport transport, String appId, Output output) {
+        this.transport = transport;
+        this.commands = new AuditCommands(appId);
+        this.output = output;
+    }
+
+    /** Appends the entry on each of the hosts. */
+    public void record(List<Host> hosts, AuditEntry entry) {
+        for (Host host : hosts) {
+            try {
+                transport.open(host).run(commands.append(entry.line()));
+            } catch (RuntimeException e) {
+                output.warn("Could not write the audit log on " + host.id() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Prints the last {@code lines} lines of each host's log under a header naming the host. */
+    public void show(List<Host> hosts, int lines) {
+        for (Host host : hosts) {
+            String text = transport.open(host).run(commands.tail(lines)).stdout();
+            output.info("Audit log on " + host.id() + ":");
+            if (text.isBlank()) {
+                output.info("  (empty)");
+            }
+            text.lines().forEach(line -> output.info("  " + line));
+        }
+    }
+}
