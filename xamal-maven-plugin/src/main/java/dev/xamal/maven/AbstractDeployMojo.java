@@ -2,6 +2,7 @@ package dev.xamal.maven;
 
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.release.ReleaseLayers;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -9,6 +10,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * goal reads a built one) before any server is touched. Each goal says what it does with it.
  */
 abstract class AbstractDeployMojo extends AbstractServersMojo {
+    /**
+     * The artifactId of the module whose jar is released. Default: the project the goal runs in
+     * when it builds a jar, else the reactor's only jar module.
+     */
+    @Parameter(property = "xamal.module")
+    protected String module;
+
     private ReleaseLayers release;
 
     AbstractDeployMojo(SettingsDecrypter settingsDecrypter) {
@@ -39,7 +47,12 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
 
     /** The release to put on the servers: built in this run (or reused from an earlier goal of it). */
     protected ReleaseLayers release(XamalConfig config) {
-        return ReleaseLayers.of(buildRelease(config));
+        return ReleaseLayers.of(releases().buildRelease(config));
+    }
+
+    /** This run's release: module, version label, output directory and the build. */
+    protected final ReleaseSource releases() {
+        return new ReleaseSource(this, module);
     }
 
     /** What the goal does with the release on the servers. */

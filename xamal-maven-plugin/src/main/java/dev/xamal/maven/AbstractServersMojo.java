@@ -29,10 +29,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * {@code -Dxamal.lockWait} seconds), acts on the servers, and releases it in {@code finally} and
  * on Ctrl-C/SIGTERM. A goal started inside a held lock ({@code XAMAL_LOCK=true}, as hooks get it)
  * runs without taking it. Goals that deploy run {@code post-deploy} after the release.
- * (It extends the release goals' base because goals that deploy need both; the others ignore
- * {@code xamal.module}.)
  */
-abstract class AbstractServersMojo extends AbstractReleaseMojo {
+abstract class AbstractServersMojo extends AbstractXamalMojo {
     private final SettingsDecrypter settingsDecrypter;
 
     AbstractServersMojo(SettingsDecrypter settingsDecrypter) {

@@ -21,8 +21,8 @@ public class BuildDetailsMojo extends AbstractReleaseMojo {
     @Override
     protected void run() {
         XamalConfig config = loadConfig();
-        MavenProject app = appProject();
-        SourceVersion sourceVersion = sourceVersion();
+        MavenProject app = releases().appProject();
+        SourceVersion sourceVersion = releases().sourceVersion();
         Optional<Path> jar = ReleaseRequest.packagedJar(app)
                 .or(() -> Optional.of(ReleaseRequest.expectedJar(app)).filter(p -> p.toFile().isFile()));
         output().info("Service:      " + config.service());
@@ -35,7 +35,7 @@ public class BuildDetailsMojo extends AbstractReleaseMojo {
                     + "modules are known after `mvn package`)");
             return;
         }
-        ReleasePlan plan = new ReleaseBuilder(output()).plan(spec(config, app, jar.get(), sourceVersion));
+        ReleasePlan plan = new ReleaseBuilder(output()).plan(releases().spec(config, app, jar.get(), sourceVersion));
         output().info("Entry point:  " + plan.entryPoint());
         output().info("Launcher:     bin/" + plan.spec().name());
         output().info("Modules:      " + (plan.modules().isEmpty() ? "(the server's java)" : String.join(",", plan.modules())));

@@ -18,6 +18,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class BuildMojo extends AbstractReleaseMojo {
     @Override
     protected void run() {
-        buildRelease(loadConfig());
+        releases().buildRelease(loadConfig());
     }
 }

@@ -20,7 +20,7 @@ public class BuildUploadMojo extends AbstractDeployMojo {
 
     @Override
     protected ReleaseLayers release(XamalConfig config) {
-        return ReleaseLayers.read(outputDirectory(), config.service(), sourceVersion().label());
+        return ReleaseLayers.read(releases().outputDirectory(), config.service(), releases().sourceVersion().label());
     }
 
     @Override

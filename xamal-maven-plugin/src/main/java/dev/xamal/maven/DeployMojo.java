@@ -26,7 +26,7 @@ public class DeployMojo extends AbstractDeployMojo {
     /** With {@code backend: hostkit}: builds the release, then HostKit plans and applies it. */
     @Override
     protected void onBackend(XamalConfig config, DeployBackend backend) {
-        backend.deploy(builtArtifact(config));
+        backend.deploy(releases().builtArtifact(config));
     }
 
     /** Holds the deploy lock from before the first host changes until the last one booted. */

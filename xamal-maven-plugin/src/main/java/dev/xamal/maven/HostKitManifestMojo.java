@@ -15,6 +15,6 @@ public class HostKitManifestMojo extends AbstractHostKitMojo {
     @Override
     protected void run() {
         XamalConfig config = loadHostKitConfig();
-        backend(config).writeManifest(builtArtifact(config));
+        backend(config).writeManifest(releases().builtArtifact(config));
     }
 }

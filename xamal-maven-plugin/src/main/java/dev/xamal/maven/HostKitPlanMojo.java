@@ -16,6 +16,6 @@ public class HostKitPlanMojo extends AbstractHostKitMojo {
     @Override
     protected void run() {
         XamalConfig config = loadHostKitConfig();
-        backend(config).plan(builtArtifact(config));
+        backend(config).plan(releases().builtArtifact(config));
     }
 }

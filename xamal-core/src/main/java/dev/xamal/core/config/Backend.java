@@ -18,8 +18,8 @@ public enum Backend implements ConfigChoice {
     public void requireSsh(String goal) {
         if (this == HOSTKIT) {
             throw new UsageException("xamal:" + goal + " does not apply with backend: hostkit: HostKit owns the "
-                    + "servers' state. Use xamal:hostkit-plan and xamal:hostkit-apply to change the servers (HostKit "
-                    + "plans and applies releases and their rollback), or set backend: ssh in config/xamal.yml");
+                    + "servers' state. Use xamal:hostkit-plan and xamal:hostkit-apply (xamal:deploy and xamal:rollback "
+                    + "delegate to HostKit), or set backend: ssh in config/xamal.yml");
         }
     }
 }

@@ -14,9 +14,9 @@ class BackendTest {
                 .hasMessageContaining("xamal:hostkit-plan and xamal:hostkit-apply")
                 .hasMessageContaining("backend: ssh")
                 .hasMessageNotContaining("delegate");
-        assertThatThrownBy(() -> Backend.HOSTKIT.requireSsh("rollback")).isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("xamal:rollback does not apply with backend: hostkit")
-                .hasMessageContaining("xamal:hostkit-plan and xamal:hostkit-apply");
+        assertThatThrownBy(() -> Backend.HOSTKIT.requireSsh("app-start")).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("xamal:app-start does not apply with backend: hostkit")
+                .hasMessageContaining("xamal:deploy and xamal:rollback delegate to HostKit");
         assertThatCode(() -> Backend.SSH.requireSsh("app-boot")).doesNotThrowAnyException();
     }
 }
