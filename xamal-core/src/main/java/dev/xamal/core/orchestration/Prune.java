@@ -5,6 +5,7 @@ import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.AppStateCommands;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.XamalConfig;
+import dev.xamal.core.output.ByteSize;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.Transport;
@@ -94,16 +95,6 @@ public final class Prune {
 
     /** A byte count for people: {@code 1234567} is {@code 1.2 MB (1234567 bytes)}. */
     static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " bytes";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s (%d bytes)", value, units[unit], bytes);
+        return bytes < 1000 ? bytes + " bytes" : ByteSize.of(bytes) + " (" + bytes + " bytes)";
     }
 }

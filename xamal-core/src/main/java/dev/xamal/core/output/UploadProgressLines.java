@@ -88,17 +88,7 @@ public final class UploadProgressLines implements UploadProgress {
 
     /** A byte count for people: {@code 812 B}, {@code 12.3 kB}, {@code 40.1 MB}, {@code 1.2 GB}. */
     static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return ByteSize.of(bytes);
     }
 
     private static String rate(long bytes, double seconds) {
