@@ -21,4 +21,9 @@ assert response.startsWith('HTTP/1.1 503') : response
 assert response =~ /(?i)\r\nRetry-After: 90\r\n/ : response
 assert response.endsWith('\r\n\r\nBack at noon') : response
 
+// The audit log on the host holds the maintenance and the deploys.
+def audit = log.substring(log.indexOf("Audit log on ${host}:"))
+assert audit =~ /\] Maintenance on/ : audit
+assert audit =~ /\] Booted web version m-2 on port 4521/ : audit
+
 assert !(log =~ /(?m)^\s+at [a-z]/) : 'build.log shows a stack trace frame'

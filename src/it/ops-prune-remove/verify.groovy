@@ -26,4 +26,9 @@ try {
 }
 assert !response.contains('serving') : 'the removed app still answers: ' + response
 
+// The audit log survives remove and records the prune and the removal.
+def audit = log.substring(log.lastIndexOf('Audit log on '))
+assert audit =~ /\] Pruned old releases/ : audit
+assert audit =~ /\] Removed app/ : audit
+
 assert !(log =~ /(?m)^\s+at [a-z]/) : 'build.log shows a stack trace frame'

@@ -7,6 +7,7 @@ import dev.xamal.core.orchestration.AppExec;
 import dev.xamal.core.orchestration.EnvAssignments;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -59,10 +60,13 @@ public class AppExecMojo extends AbstractServersMojo {
     protected void onServers(Servers servers) {
         AppExec exec = new AppExec(servers.transport(), servers.output(), servers.config());
         if (!interactive) {
+            servers.audit("Executed `" + redactor().redact(cmd) + "` in the release");
             exec.run(servers.hosts(), servers.roles(), cmd, extraEnv);
             return;
         }
         Host host = InteractiveHost.first(servers);
+        servers.audit(List.of(host), Optional.empty(), Optional.empty(),
+                "Executed `" + redactor().redact(cmd) + "` in the release, interactively");
         try (LocalTerminal terminal = LocalTerminal.open()) {
             exec.interactive(host, servers.roles(), cmd, extraEnv, terminal.terminal());
         }

@@ -26,5 +26,6 @@ public class AppLiveMojo extends AbstractServersMojo {
     protected void onServers(Servers servers) {
         new MaintenanceMode(servers.transport(), servers.proxy(), servers.output())
                 .live(servers.config(), servers.hosts());
+        servers.audit("Maintenance off (live)");
     }
 }

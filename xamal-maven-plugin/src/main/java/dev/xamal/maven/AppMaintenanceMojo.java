@@ -23,5 +23,6 @@ public class AppMaintenanceMojo extends AbstractMaintenanceMojo {
     protected void onServers(Servers servers) {
         new MaintenanceMode(servers.transport(), servers.proxy(), servers.output())
                 .enable(servers.config(), servers.hosts(), response(), page());
+        servers.audit("Maintenance on");
     }
 }

@@ -24,5 +24,6 @@ public class AppStartMojo extends AbstractServersMojo {
     @Override
     protected void onServers(Servers servers) {
         servers.start();
+        servers.audit("Started app");
     }
 }

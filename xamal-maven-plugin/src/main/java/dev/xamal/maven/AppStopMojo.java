@@ -22,5 +22,6 @@ public class AppStopMojo extends AbstractMaintenanceMojo {
     protected void onServers(Servers servers) {
         new MaintenanceMode(servers.transport(), servers.proxy(), servers.output())
                 .stop(servers.config(), servers.hosts(), servers.roles(), response(), page());
+        servers.audit("Stopped app (maintenance on)");
     }
 }

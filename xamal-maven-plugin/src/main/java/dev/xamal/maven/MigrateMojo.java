@@ -1,6 +1,8 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.orchestration.Migrate;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -26,6 +28,7 @@ public class MigrateMojo extends AbstractServersMojo {
 
     @Override
     protected void onServers(Servers servers) {
+        servers.audit(List.of(servers.config().primaryHost()), Optional.empty(), Optional.empty(), "Ran migrate");
         new Migrate(servers.transport(), servers.output(), servers.config()).run();
     }
 }

@@ -28,5 +28,6 @@ public class PruneMojo extends AbstractServersMojo {
     @Override
     protected void onServers(Servers servers) {
         new Prune(servers.transport(), servers.output()).prune(servers.config(), servers.hosts());
+        servers.audit("Pruned old releases");
     }
 }

@@ -59,5 +59,6 @@ public class RemoveMojo extends AbstractServersMojo {
     @Override
     protected void onServers(Servers servers) {
         new AppRemoval(servers.transport(), servers.proxy(), servers.output()).remove(servers.config(), servers.hosts());
+        servers.audit("Removed app");
     }
 }
