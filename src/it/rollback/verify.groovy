@@ -9,10 +9,15 @@ def h3 = "localhost:" + hosts.getProperty('h3.ssh.port')
 
 assert log.contains('Rolling back itrollback to it-1 on 2 hosts') : 'a bare rollback goes to the previous release'
 [h2, h3].each { host ->
-    assert log =~ /${host} web it-1 on port 4520 in [0-9.]+ s \(replaced port 4521, drain [0-9.]+ s\)/
+    assert log =~ /${host}\s+web\s+it-1\s+4540\s+[0-9.]+ s\s+port 4541, drained in [0-9.]+ s/
     assert log.contains("[${host}] it-1 (current)")
     assert log.contains("[${host}] it-2 (previous)")
-    assert log =~ /\[${host}\] it-2 on port 4521/ : 'app-version after the rollback by name'
+    assert log =~ /\[${host}\] it-2 on port 4541/ : 'app-version after the rollback by name'
+    def start = log.indexOf("Audit log on ${host}:")
+    def end = log.indexOf('Audit log on ', start + 1)
+    def audit = log.substring(start, end < 0 ? log.length() : end)
+    assert audit =~ /\] Rolled back web version it-1 on port 4540/ : audit
+    assert audit =~ /\] Rolled back web version it-2 on port 4541/ : audit
 }
 assert log.contains('Release it-9 is not complete on ' + h2 + ', ' + h3)
 assert log.contains('nothing was changed on any host')
