@@ -92,7 +92,7 @@ public final class DeployBench {
     private long[] lastChange;
 
     /** Starts {@code count} hosts, sets every tool up (untimed), then times {@code runs} rounds. */
-    private String measure(int count, int runs, HostImages images, boolean changeCase) throws Exception {
+    private String measure(int count, int runs, HostImages images, boolean firstCount) throws Exception {
         log("starting " + count + " test host(s)");
         Path dir = Files.createDirectories(work.resolve("hosts-" + count));
         try (HostGroup group = HostGroup.start(HostsSpec.builder(count).spec(), images,
@@ -102,7 +102,8 @@ public final class DeployBench {
             Path inventory = writeInventory(group, dir);
             String load = Figures.loadAverage();
 
-            log("setup (untimed): mvn xamal:setup, the peers' unit, one deploy by each peer");
+            log("setup (untimed): mvn xamal:setup, the peers' unit (and, for the first host count, one deploy by "
+                    + "each peer)");
             String setupVersion = "bench-" + count + "-setup";
             Path setupLog = dir.resolve("xamal-setup.log");
             Path tarball = hello.resolve("target/xamal/hello-" + setupVersion + ".tar.gz");
@@ -115,9 +116,11 @@ public final class DeployBench {
             }
             installPeerUnit(group);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
-            for (String tool : TOOLS.stream().filter(t -> !t.equals("xamal")).toList()) {
-                Sample s = deployWith(tool, count, "warm", group, hosts, inventory, tarball, dir);
-                log("  " + tool + " first deploy: " + s.millis() + " ms");
+            if (firstCount) { // warms the peers' interpreters and caches once (xamal's was its setup)
+                for (String tool : TOOLS.stream().filter(t -> !t.equals("xamal")).toList()) {
+                    Sample s = deployWith(tool, count, "warm", group, hosts, inventory, tarball, dir);
+                    log("  " + tool + " first deploy: " + s.millis() + " ms");
+                }
             }
             TOOLS.forEach(t -> samples.put(t, new ArrayList<>()));
             List<Long> startToHealthy = new ArrayList<>();
@@ -137,7 +140,7 @@ public final class DeployBench {
             if (TOOLS.contains("xamal")) {
                 log("xamal phases of the last run (from its log):\n" + phases(dir.resolve("xamal-r" + runs + ".log")));
             }
-            if (changeCase && TOOLS.contains("xamal")) {
+            if (firstCount && TOOLS.contains("xamal")) {
                 lastChange = new long[] {changeOneClass(dir, group.mappedHosts().get(0).sshAddress()), fullRelease};
             }
             return table(count, runs, samples, startToHealthy, load, endLoad);
@@ -176,6 +179,7 @@ public final class DeployBench {
     private Sample deployWith(String tool, int count, String run, HostGroup group, String hosts, Path inventory,
                               Path tarball, Path dir) {
         String release = tool + "-" + count + "-" + run;
+        Path control = controlDir(dir, release);
         Path log = dir.resolve(("xamal".equals(tool) ? "xamal-" + run : release) + ".log");
         ProcessBuilder pb = switch (tool) {
             case "xamal" -> xamal(dir, "xamal:redeploy", "bench-" + count + "-" + run, log);
@@ -187,7 +191,7 @@ public final class DeployBench {
             case "ssh-script" -> {
                 List<String> argv = new ArrayList<>(List.of(repo.resolve("bench/deploy/parallel-ssh").toString(),
                         tarball.toString(), release, group.keyPath().toString(), group.knownHostsPath().toString(),
-                        controlDir(dir, release).toString()));
+                        control.toString()));
                 argv.addAll(List.of(hosts.split(",")));
                 yield timed(log, dir, argv.toArray(String[]::new));
             }
@@ -201,10 +205,11 @@ public final class DeployBench {
         env.put("BENCH_KEY", group.keyPath().toString());
         env.put("BENCH_KNOWN_HOSTS", group.knownHostsPath().toString());
         env.put("ANSIBLE_CONFIG", repo.resolve("bench/deploy/ansible/ansible.cfg").toString());
-        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", controlDir(dir, release).toString());
+        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", control.toString());
         long start = System.nanoTime();
         int exit = run(pb);
         long millis = Figures.elapsedMillis(start);
+        deleteQuietly(control);
         if (exit != 0) {
             throw new IllegalStateException(tool + " failed with exit status " + exit + "; see " + log);
         }
@@ -232,11 +237,20 @@ public final class DeployBench {
         return log.resolveSibling(log.getFileName() + ".time");
     }
 
+    /** A fresh directory for a run's SSH control sockets, short enough for a socket path. */
     private static Path controlDir(Path dir, String release) {
         try {
-            return Files.createDirectories(dir.resolve("ctl").resolve(release));
+            return Files.createTempDirectory(Path.of("/tmp"), "xb-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path control) {
+        try (var paths = Files.walk(control)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log("could not remove " + control + ": " + e.getMessage());
         }
     }
 
