@@ -1,5 +1,6 @@
 package bench.ssh;
 
+import bench.lib.Figures;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.config.SshConfig.HostKeyChecking;
 import dev.xamal.core.orchestration.ServerExec;
@@ -17,7 +18,6 @@ import dev.xamal.testhosts.TestHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,12 +57,12 @@ public final class SshBench {
             openSshCommands(openSsh, first, 5);
             fanOut(options, hosts);
 
-            long pool = median(() -> poolCommands(options, hosts.get(0), COMMANDS));
-            long perProcess = median(() -> openSshCommands(openSsh, first, COMMANDS));
-            long oneHost = median(() -> fanOut(options, hosts.subList(0, 1)));
-            long eightHosts = median(() -> fanOut(options, hosts));
+            long pool = Figures.median(ROUNDS, () -> poolCommands(options, hosts.get(0), COMMANDS));
+            long perProcess = Figures.median(ROUNDS, () -> openSshCommands(openSsh, first, COMMANDS));
+            long oneHost = Figures.median(ROUNDS, () -> fanOut(options, hosts.subList(0, 1)));
+            long eightHosts = Figures.median(ROUNDS, () -> fanOut(options, hosts));
 
-            System.out.println("\nLoad average while measuring: " + loadAverage()
+            System.out.println("\nLoad average while measuring: " + Figures.loadAverage()
                     + " (on " + Runtime.getRuntime().availableProcessors() + " CPUs)");
             System.out.printf("%d commands on 1 host, pooled transport:      %6d ms%n", COMMANDS, pool);
             System.out.printf("%d commands on 1 host, one ssh process each:  %6d ms%n", COMMANDS, perProcess);
@@ -84,7 +84,7 @@ public final class SshBench {
                 require(remote.run("echo " + i).stdout().equals(i + "\n"), "pooled output");
             }
         }
-        return elapsedMillis(start);
+        return Figures.elapsedMillis(start);
     }
 
     private static long openSshCommands(OpenSsh openSsh, TestHost host, int count) {
@@ -93,7 +93,7 @@ public final class SshBench {
             ExecOutput out = openSsh.run(host, "echo " + i);
             require(out.exitCode() == 0 && out.out().strip().equals(String.valueOf(i)), "ssh output " + out);
         }
-        return elapsedMillis(start);
+        return Figures.elapsedMillis(start);
     }
 
     private static long fanOut(SshOptions options, List<Host> hosts) {
@@ -101,28 +101,7 @@ public final class SshBench {
         try (SshTransport transport = new SshTransport(options)) {
             new ServerExec(transport, SILENT, hosts.size()).run(hosts, RemoteCommand.of("hostname"));
         }
-        return elapsedMillis(start);
-    }
-
-    private static long median(java.util.function.LongSupplier measurement) {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            times.add(measurement.getAsLong());
-        }
-        times.sort(null);
-        return times.get(ROUNDS / 2);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return Figures.elapsedMillis(start);
     }
 
     private static void require(boolean condition, String what) {

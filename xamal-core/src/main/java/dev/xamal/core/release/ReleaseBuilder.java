@@ -84,8 +84,10 @@ public final class ReleaseBuilder {
             throw new EnvironmentException("could not stage the release in " + stage + ": " + e.getMessage(), e);
         }
         if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
-            output.info("Linking the runtime (" + String.join(",", plan.modules()) + ")");
-            new RuntimeLinker(spec.jmods()).link(plan.modules(), stage.resolve("runtime"));
+            LinkedRuntimes runtimes = new LinkedRuntimes(spec.outputDirectory(), spec.jmods(), plan.modules());
+            output.info((runtimes.kept() ? "Reusing the runtime linked before (" : "Linking the runtime (")
+                    + String.join(",", plan.modules()) + ")");
+            runtimes.link(new RuntimeLinker(spec.jmods()), stage.resolve("runtime"));
         }
 
         Map<LayerKind, List<String>> contents = layerContents(plan);

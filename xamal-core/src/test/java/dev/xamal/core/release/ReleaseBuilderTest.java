@@ -185,6 +185,30 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void aRebuildWithTheSameModulesReusesTheLinkedRuntimeAndItsLayerIsTheSame() throws Exception {
+        ReleaseSpec first = spec(dir.resolve("in/app-1.0.jar"), List.of(dir.resolve("in/greeting-1.0.jar")),
+                dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
+        ReleaseSpec next = new ReleaseSpec(first.service(), first.name(), first.mainClass(), first.jvmOptions(),
+                first.runtime(), first.addModules(), first.jmods(), first.console(), first.appJar(),
+                first.dependencyJars(), first.outputDirectory(), new SourceVersion("next", Optional.empty(),
+                        Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), first.outputTimestamp());
+        TestOutput output = TestOutput.quiet();
+        ReleaseBuilder builder = new ReleaseBuilder(output);
+        BuiltRelease rebuilt = builder.build(builder.plan(next));
+
+        assertThat(output.lines).anyMatch(l -> l.startsWith("INFO Reusing the runtime linked before ("));
+        assertThat(layer(rebuilt, LayerKind.RUNTIME).sha256()).isEqualTo(layer(release, LayerKind.RUNTIME).sha256());
+        Path root = ReleaseRun.extract(rebuilt.tarball(), dir.resolve("server/releases/next"));
+        ReleaseRun.Result result = ReleaseRun.run(root, Map.of(), root.resolve("bin/demo").toString(), "version");
+        assertThat(result.status()).as(result.output()).isZero();
+        assertThat(result.output()).contains("next");
+    }
+
+    private static Layer layer(BuiltRelease built, LayerKind kind) {
+        return built.layers().stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
+    }
+
+    @Test
     void systemRuntimeHasNoRuntimeLayerAndUsesTheServersJava() throws Exception {
         Path jar = TestJars.compileJar(dir.resolve("sys/app.jar"), Map.of(), Map.of("app.Other", OTHER), List.of());
         ReleaseBuilder builder = new ReleaseBuilder(TestOutput.quiet());

@@ -1,0 +1,444 @@
+package bench.deploy;
+
+import bench.lib.Figures;
+import dev.xamal.testhosts.ExecOutput;
+import dev.xamal.testhosts.HostGroup;
+import dev.xamal.testhosts.HostImages;
+import dev.xamal.testhosts.HostsSpec;
+import dev.xamal.testhosts.TestHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Times a redeploy of the example app's release to 1..N real test hosts with xamal
+ * ({@code mvn xamal:redeploy}, Maven's start-up included), Capistrano, Ansible and a plain parallel
+ * ssh/scp script, in one run, interleaved, each under {@code /usr/bin/time -v} for its peak memory.
+ * Also measures the app's own start-to-healthy time on every host (restart, then a 50 ms poll), so
+ * xamal's overhead can be told apart from the app's start, and the bytes a redeploy uploads after
+ * one class of the app changed against a full release's. Not a test: timings never gate a build.
+ *
+ * <p>Arguments: host counts (comma separated), runs per count, the repository, the bench's work
+ * directory, the Maven settings that resolve the plugin, the host images file.
+ */
+public final class DeployBench {
+    private static final String PEER_UNIT = "hello-peer";
+    private static final List<String> TOOLS = List.of(System.getenv().getOrDefault("BENCH_TOOLS",
+            "xamal,capistrano,ansible,ssh-script").split(","));
+    private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern UPLOADED = Pattern.compile("\\[([^]]+)] uploaded layer (\\w+) \\((\\d+) bytes\\)");
+    private static final Pattern STAMPED = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (.*)$");
+
+    private final Path repo;
+    private final Path work;
+    private final Path settings;
+    private final Path hello;
+
+    private DeployBench(Path repo, Path work, Path settings) {
+        this.repo = repo;
+        this.work = work;
+        this.settings = settings;
+        this.hello = work.resolve("hello");
+    }
+
+    /** One timed deploy: wall time, the deploying process's peak memory. */
+    record Sample(long millis, long maxRssKb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> counts = List.of(args[0].split(",")).stream().map(Integer::parseInt).toList();
+        int runs = Integer.parseInt(args[1]);
+        DeployBench bench = new DeployBench(Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
+        HostImages images = HostImages.load(Path.of(args[5]));
+        bench.copyHello();
+        String startLoad = Figures.loadAverage();
+        StringBuilder report = new StringBuilder();
+        long[] changeBytes = null;
+        for (int count : counts) {
+            String table = bench.measure(count, runs, images, changeBytes == null);
+            System.out.print(table); // as soon as it is known; all tables again at the end
+            report.append(table);
+            if (changeBytes == null) {
+                changeBytes = bench.lastChange;
+            }
+        }
+        System.out.println("\n==================== results ====================");
+        System.out.println("Load average at start: " + startLoad + "; at end: " + Figures.loadAverage()
+                + " (" + Runtime.getRuntime().availableProcessors() + " CPUs)");
+        System.out.print(report);
+        if (changeBytes != null) {
+            System.out.printf(Locale.ROOT, "%nOne class changed: the redeploy uploaded %d bytes to the host, a full "
+                    + "release %d bytes: %.2f%% (target <= 5%%)%n", changeBytes[0], changeBytes[1],
+                    100.0 * changeBytes[0] / changeBytes[1]);
+        }
+    }
+
+    private long[] lastChange;
+
+    /** Starts {@code count} hosts, sets every tool up (untimed), then times {@code runs} rounds. */
+    private String measure(int count, int runs, HostImages images, boolean firstCount) throws Exception {
+        log("starting " + count + " test host(s)");
+        Path dir = Files.createDirectories(work.resolve("hosts-" + count));
+        try (HostGroup group = HostGroup.start(HostsSpec.builder(count).spec(), images,
+                Files.createDirectories(dir.resolve("keys")))) {
+            String hosts = group.mappedHosts().stream().map(TestHost::sshAddress).collect(Collectors.joining(","));
+            writeXamalConfig(group);
+            Path inventory = writeInventory(group, dir);
+            String load = Figures.loadAverage();
+
+            log("setup (untimed): mvn xamal:setup, the peers' unit (and, for the first host count, one deploy by "
+                    + "each peer)");
+            String setupVersion = "bench-" + count + "-setup";
+            Path setupLog = dir.resolve("xamal-setup.log");
+            Path tarball = hello.resolve("target/xamal/hello-" + setupVersion + ".tar.gz");
+            long fullRelease = 0;
+            if (TOOLS.contains("xamal")) {
+                requireOk(xamal(dir, "xamal:setup", setupVersion, setupLog), setupLog);
+                fullRelease = uploadedBytes(setupLog, group.mappedHosts().get(0).sshAddress());
+            } else { // peers only (while working on their configurations): a tarball built before
+                tarball = Path.of(System.getenv("BENCH_TARBALL"));
+            }
+            installPeerUnit(group);
+            Map<String, List<Sample>> samples = new LinkedHashMap<>();
+            if (firstCount) { // warms the peers' interpreters and caches once (xamal's was its setup)
+                for (String tool : TOOLS.stream().filter(t -> !t.equals("xamal")).toList()) {
+                    Sample s = deployWith(tool, count, "warm", group, hosts, inventory, tarball, dir);
+                    log("  " + tool + " first deploy: " + s.millis() + " ms");
+                }
+            }
+            TOOLS.forEach(t -> samples.put(t, new ArrayList<>()));
+            List<Long> startToHealthy = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                for (int i = 0; i < TOOLS.size(); i++) {
+                    String tool = TOOLS.get((i + run - 1) % TOOLS.size()); // rotate the order between runs
+                    Sample s = deployWith(tool, count, "r" + run, group, hosts, inventory, tarball, dir);
+                    samples.get(tool).add(s);
+                    log(String.format(Locale.ROOT, "  run %d %-11s %6d ms  max RSS %6d MB", run, tool, s.millis(),
+                            s.maxRssKb() / 1024));
+                }
+                long slowest = slowestStartToHealthy(group);
+                startToHealthy.add(slowest);
+                log("  run " + run + " app start-to-healthy on the slowest host: " + slowest + " ms");
+            }
+            String endLoad = Figures.loadAverage();
+            if (TOOLS.contains("xamal")) {
+                log("xamal phases of the last run (from its log):\n" + phases(dir.resolve("xamal-r" + runs + ".log")));
+            }
+            if (firstCount && TOOLS.contains("xamal")) {
+                lastChange = new long[] {changeOneClass(dir, group.mappedHosts().get(0).sshAddress()), fullRelease};
+            }
+            return table(count, runs, samples, startToHealthy, load, endLoad);
+        }
+    }
+
+    private String table(int count, int runs, Map<String, List<Sample>> samples, List<Long> startToHealthy,
+                         String load, String endLoad) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n%d host(s), %d runs; load average %s at start, %s at end%n", count, runs,
+                load, endLoad));
+        out.append(String.format(Locale.ROOT, "| %-11s | %9s | %-15s | %8s | %12s |%n", "tool", "median s", "min-max s",
+                "RSS MB", "xamal / tool"));
+        out.append("|-------------|-----------|-----------------|----------|--------------|\n");
+        long xamal = Figures.median(millis(samples.getOrDefault("xamal", List.of(new Sample(0, 0)))));
+        for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
+            List<Long> ms = millis(e.getValue());
+            long median = Figures.median(ms);
+            long rss = Figures.median(e.getValue().stream().map(Sample::maxRssKb).toList());
+            out.append(String.format(Locale.ROOT, "| %-11s | %9.1f | %6.1f - %6.1f | %8d | %12.2f |%n", e.getKey(),
+                    median / 1000.0, Figures.min(ms) / 1000.0, Figures.max(ms) / 1000.0, rss / 1024,
+                    (double) xamal / median));
+        }
+        long healthy = Figures.median(startToHealthy);
+        out.append(String.format(Locale.ROOT, "App start-to-healthy (slowest host, median): %.1f s; xamal overhead "
+                + "(median wall - that): %.1f s%n", healthy / 1000.0, (xamal - healthy) / 1000.0));
+        return out.toString();
+    }
+
+    private static List<Long> millis(List<Sample> samples) {
+        return samples.stream().map(Sample::millis).toList();
+    }
+
+    // ---- the tools
+
+    private Sample deployWith(String tool, int count, String run, HostGroup group, String hosts, Path inventory,
+                              Path tarball, Path dir) {
+        String release = tool + "-" + count + "-" + run;
+        Path control = controlDir(dir, release);
+        Path log = dir.resolve(("xamal".equals(tool) ? "xamal-" + run : release) + ".log");
+        ProcessBuilder pb = switch (tool) {
+            case "xamal" -> xamal(dir, "xamal:redeploy", "bench-" + count + "-" + run, log);
+            case "capistrano" -> timed(log, dir, "cap", "bench", "tarball:deploy")
+                    .directory(repo.resolve("bench/deploy/capistrano").toFile());
+            case "ansible" -> timed(log, dir, "ansible-playbook", "-i", inventory.toString(), "deploy.yml",
+                    "-e", "tarball=" + tarball, "-e", "release=" + release)
+                    .directory(repo.resolve("bench/deploy/ansible").toFile());
+            case "ssh-script" -> {
+                List<String> argv = new ArrayList<>(List.of(repo.resolve("bench/deploy/parallel-ssh").toString(),
+                        tarball.toString(), release, group.keyPath().toString(), group.knownHostsPath().toString(),
+                        control.toString()));
+                argv.addAll(List.of(hosts.split(",")));
+                yield timed(log, dir, argv.toArray(String[]::new));
+            }
+            default -> throw new IllegalArgumentException(tool);
+        };
+        Map<String, String> env = pb.environment();
+        env.remove("SSH_AUTH_SOCK");
+        env.put("BENCH_TARBALL", tarball.toString());
+        env.put("BENCH_RELEASE", release);
+        env.put("BENCH_HOSTS", hosts);
+        env.put("BENCH_KEY", group.keyPath().toString());
+        env.put("BENCH_KNOWN_HOSTS", group.knownHostsPath().toString());
+        env.put("ANSIBLE_CONFIG", repo.resolve("bench/deploy/ansible/ansible.cfg").toString());
+        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", control.toString());
+        long start = System.nanoTime();
+        int exit = run(pb);
+        long millis = Figures.elapsedMillis(start);
+        deleteQuietly(control);
+        if (exit != 0) {
+            throw new IllegalStateException(tool + " failed with exit status " + exit + "; see " + log);
+        }
+        if ("xamal".equals(tool)) {
+            requireSummaries(log, count);
+        }
+        return new Sample(millis, maxRss(timeFile(log)));
+    }
+
+    /** {@code mvn xamal:<goal>} in the example's copy, with timestamped log lines, under /usr/bin/time. */
+    private ProcessBuilder xamal(Path dir, String goal, String version, Path log) {
+        return timed(log, dir, "mvn", "-B", "-ntp", "-s", settings.toString(),
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+                goal, "-Dxamal.version=" + version).directory(hello.toFile());
+    }
+
+    private static ProcessBuilder timed(Path log, Path dir, String... argv) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile(log).toString()));
+        command.addAll(List.of(argv));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+
+    private static Path timeFile(Path log) {
+        return log.resolveSibling(log.getFileName() + ".time");
+    }
+
+    /** A fresh directory for a run's SSH control sockets, short enough for a socket path. */
+    private static Path controlDir(Path dir, String release) {
+        try {
+            return Files.createTempDirectory(Path.of("/tmp"), "xb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path control) {
+        try (var paths = Files.walk(control)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log("could not remove " + control + ": " + e.getMessage());
+        }
+    }
+
+    private static int run(ProcessBuilder pb) {
+        try {
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireOk(ProcessBuilder pb, Path log) {
+        int exit = run(pb);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", pb.command()) + " failed with " + exit + "; see " + log);
+        }
+    }
+
+    /** xamal printed one summary line per host (each host switched to the new release). */
+    private static void requireSummaries(Path log, int count) {
+        long lines = read(log).lines().filter(l -> l.matches(".* web bench-\\S+ on port \\d+ in [0-9.]+ s.*")).count();
+        if (lines != count) {
+            throw new IllegalStateException("expected " + count + " summary lines in " + log + ", found " + lines);
+        }
+    }
+
+    private static long maxRss(Path timeFile) {
+        Matcher m = MAX_RSS.matcher(read(timeFile));
+        if (!m.find()) {
+            throw new IllegalStateException("no peak memory in " + timeFile);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    // ---- setup
+
+    private void copyHello() throws IOException {
+        Path source = repo.resolve("examples/hello");
+        try (var paths = Files.walk(source)) {
+            for (Path p : paths.filter(p -> !source.relativize(p).startsWith("target")).toList()) {
+                Path target = hello.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private void writeXamalConfig(HostGroup group) throws IOException {
+        StringBuilder yml = new StringBuilder("# Written by the deploy benchmark.\nservice: hello\nservers:\n  web:\n");
+        group.mappedHosts().forEach(h -> yml.append("    - \"").append(h.sshAddress()).append("\"\n"));
+        yml.append("ssh:\n  user: ").append(group.user()).append("\n  keys: [\"").append(group.keyPath())
+                .append("\"]\n  known_hosts_file: \"").append(group.knownHostsPath()).append("\"\n  config: false\n")
+                .append("caddy:\n  ssl: false\nrelease:\n  jvm_options:\n    - -XX:+UseSerialGC\n    - -Xss512k\n")
+                .append("health_check:\n  path: /health\n  interval: 1\n");
+        Files.writeString(hello.resolve("config/xamal.yml"), yml);
+    }
+
+    private static Path writeInventory(HostGroup group, Path dir) throws IOException {
+        StringBuilder ini = new StringBuilder("[app]\n");
+        group.mappedHosts().forEach(h -> ini.append(h.name()).append(" ansible_host=").append(h.host())
+                .append(" ansible_port=").append(h.sshPort()).append('\n'));
+        ini.append("\n[app:vars]\nansible_user=").append(group.user())
+                .append("\nansible_ssh_private_key_file=").append(group.keyPath())
+                .append("\nansible_ssh_extra_args='-o UserKnownHostsFile=").append(group.knownHostsPath())
+                .append(" -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n");
+        Path inventory = dir.resolve("inventory.ini");
+        Files.writeString(inventory, ini);
+        return inventory;
+    }
+
+    /** The peers' layout and unit on every host, as root (untimed). */
+    private void installPeerUnit(HostGroup group) throws IOException {
+        String unit = Base64.getEncoder().encodeToString(Files.readAllBytes(repo.resolve("bench/deploy/" + PEER_UNIT
+                + ".service")));
+        String script = "mkdir -p /opt/peer/hello/releases && chown -R deploy: /opt/peer && echo " + unit
+                + " | base64 -d > /etc/systemd/system/" + PEER_UNIT + ".service && systemctl daemon-reload";
+        for (TestHost host : group.mappedHosts()) {
+            ExecOutput out = host.exec("sh", "-c", script);
+            if (!out.succeeded()) {
+                throw new IllegalStateException("peer setup on " + host.name() + ": " + out);
+            }
+        }
+    }
+
+    // ---- what the figures need besides the deploys
+
+    /**
+     * The app's own start-to-healthy time: on every host at once, restart the peers' unit and poll
+     * its health URL every 50 ms, timed on the host; the slowest host's time.
+     */
+    private static long slowestStartToHealthy(HostGroup group) throws Exception {
+        String script = "s=$(date +%s%N); systemctl restart " + PEER_UNIT + "; i=0; "
+                + "until curl -fs -o /dev/null --max-time 5 http://localhost:4100/health; do "
+                + "i=$((i+1)); [ $i -gt 1200 ] && exit 1; sleep 0.05; done; echo $(( ($(date +%s%N) - s) / 1000000 ))";
+        ExecutorService pool = Executors.newFixedThreadPool(group.mappedHosts().size());
+        try {
+            List<Future<ExecOutput>> results = new ArrayList<>();
+            for (TestHost host : group.mappedHosts()) {
+                results.add(pool.submit(() -> host.exec("sh", "-c", script)));
+            }
+            long slowest = 0;
+            for (Future<ExecOutput> f : results) {
+                ExecOutput out = f.get();
+                if (!out.succeeded()) {
+                    throw new IllegalStateException("start-to-healthy probe: " + out);
+                }
+                slowest = Math.max(slowest, Long.parseLong(out.out()));
+            }
+            return slowest;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Changes one class of the example, redeploys, and returns the bytes uploaded to {@code host}. */
+    private long changeOneClass(Path dir, String host) throws IOException {
+        Path source = hello.resolve("src/main/java/dev/xamal/examples/hello/HelloServer.java");
+        String original = Files.readString(source);
+        String changed = original.replace("\"hello from \"", "\"hello again from \"");
+        if (changed.equals(original)) {
+            throw new IllegalStateException("the greeting to change is not in " + source);
+        }
+        Files.writeString(source, changed);
+        try {
+            Path log = dir.resolve("xamal-one-class.log");
+            log("one class changed: mvn xamal:redeploy");
+            long start = System.nanoTime();
+            requireOk(xamal(dir, "xamal:redeploy", "bench-one-class", log), log);
+            log("  took " + Figures.elapsedMillis(start) + " ms");
+            return uploadedBytes(log, host);
+        } finally {
+            Files.writeString(source, original);
+        }
+    }
+
+    /** The bytes xamal reported uploading to one host (the sum of its "uploaded layer" lines). */
+    private static long uploadedBytes(Path log, String host) {
+        long sum = 0;
+        Matcher m = UPLOADED.matcher(read(log));
+        while (m.find()) {
+            if (m.group(1).equals(host)) {
+                sum += Long.parseLong(m.group(3));
+            }
+        }
+        return sum;
+    }
+
+    /** Where the time of one {@code mvn xamal:redeploy} went, from its timestamped log lines. */
+    private static String phases(Path log) {
+        List<String[]> stamped = new ArrayList<>();
+        for (String line : read(log).lines().toList()) {
+            Matcher m = STAMPED.matcher(line);
+            if (m.matches()) {
+                stamped.add(new String[] {m.group(1), m.group(2)});
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        LocalTime previous = null;
+        for (String[] s : stamped) {
+            LocalTime t = LocalTime.parse(s[0], DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
+            long delta = previous == null ? 0 : java.time.Duration.between(previous, t).toMillis();
+            if (delta >= 200 || previous == null) {
+                out.append(String.format(Locale.ROOT, "    +%5d ms before: %s%n", delta, abbreviate(s[1])));
+            }
+            previous = t;
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 110 ? line.substring(0, 110) + "..." : line;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void log(String line) {
+        System.out.println(LocalTime.now().withNano(0) + " " + line);
+    }
+}
