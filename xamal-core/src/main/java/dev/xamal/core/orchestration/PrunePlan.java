@@ -10,10 +10,12 @@ import java.util.Set;
 
 /**
  * What prune keeps and removes of one app on one host, decided from the history, never from file
- * times. Releases are ordered by their last switch in the history, newest first (releases the
- * history never names come last, by name); prune keeps the active release (where {@code current}
- * points, else the newest in the history) plus the {@code retain} newest others, and never a
- * release a slot points at. Layers no kept release references go too. Pure.
+ * times. Releases are ordered by their last switch in the history, newest first; prune keeps the
+ * active release (where {@code current} points, else the newest in the history) plus the
+ * {@code retain} newest others, never a release a slot points at, and never a release the history
+ * never names: it was delivered and not booted yet ({@code build-deliver}, or a deploy still under
+ * way, such as the outer deploy of a {@code pre-deploy} hook that deploys). Layers no kept release
+ * references go too. Pure.
  *
  * @param keep           the releases kept, newest first
  * @param removeReleases the releases removed, newest first
@@ -35,8 +37,10 @@ public record PrunePlan(List<String> keep, List<String> removeReleases, List<Str
                 .or(() -> ordered.stream().filter(inventory.history()::contains).findFirst());
         Set<String> kept = new LinkedHashSet<>();
         active.ifPresent(kept::add);
-        ordered.stream().filter(v -> !kept.contains(v)).limit(retain).forEach(kept::add);
+        ordered.stream().filter(v -> !kept.contains(v) && inventory.history().contains(v)).limit(retain)
+                .forEach(kept::add);
         inventory.slots().values().stream().filter(inventory.releases()::containsKey).forEach(kept::add);
+        ordered.stream().filter(v -> !inventory.history().contains(v)).forEach(kept::add);
 
         List<String> keep = ordered.stream().filter(kept::contains).toList();
         List<String> remove = ordered.stream().filter(v -> !kept.contains(v)).toList();

@@ -58,10 +58,15 @@ class PrunePlanTest {
     }
 
     @Test
-    void releasesTheHistoryNeverNamedAreTheOldest() {
-        AppInventory inv = AppInventory.parse(inventory(List.of("delivered", "v1", "v2"), List.of("v1", "v2"), "v2"));
-        assertThat(PrunePlan.newestFirst(inv)).containsExactly("v2", "v1", "delivered");
-        assertThat(PrunePlan.of(inv, 1).removeReleases()).containsExactly("delivered");
+    void releasesTheHistoryNeverNamedAreKeptAndNotCountedAsRetained() {
+        // Delivered but not booted yet: by build-deliver, or by a deploy whose pre-deploy hook runs
+        // a nested deploy (that one's prune must not take the outer release away).
+        AppInventory inv = AppInventory.parse(inventory(List.of("delivered", "v0", "v1", "v2"),
+                List.of("v0", "v1", "v2"), "v2"));
+        assertThat(PrunePlan.newestFirst(inv)).containsExactly("v2", "v1", "v0", "delivered");
+        PrunePlan plan = PrunePlan.of(inv, 1);
+        assertThat(plan.keep()).containsExactly("v2", "v1", "delivered");
+        assertThat(plan.removeReleases()).containsExactly("v0");
     }
 
     @Test
