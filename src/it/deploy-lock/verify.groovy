@@ -165,7 +165,7 @@ assert outside.contains('The deploy lock of ' + app + ' is held:') && outside.co
         && outside.contains('Goal: deploy') : outside
 def inside = logOf('nested-inside.log')
 assert inside.contains('Running inside the deploy lock of the calling goal (XAMAL_LOCK=true)') : inside
-assert inside =~ /web nested-inner on port \d+ in [0-9.]+ s/ : inside
+assert inside =~ /web\s+nested-inner\s+\d+\s+[0-9.]+ s/ : inside
 assert serving('h1') == 'nested-outer: deployed under the lock'
 assert lockFree()
 
