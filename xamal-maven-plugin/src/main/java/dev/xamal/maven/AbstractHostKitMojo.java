@@ -20,6 +20,6 @@ abstract class AbstractHostKitMojo extends AbstractReleaseMojo {
     }
 
     protected final HostKitBackend backend(XamalConfig config) {
-        return new HostKitBackend(config, projectDir(), System.getenv(), output());
+        return hostKit(config);
     }
 }

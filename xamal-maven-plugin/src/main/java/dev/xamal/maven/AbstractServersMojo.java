@@ -2,7 +2,6 @@ package dev.xamal.maven;
 
 import dev.xamal.core.config.Backend;
 import dev.xamal.core.spi.DeployBackend;
-import dev.xamal.hostkit.HostKitBackend;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.hooks.Hook;
@@ -41,7 +40,7 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
     protected final void run() {
         XamalConfig config = loadConfig();
         if (config.backend() != Backend.SSH) {
-            onBackend(config, new HostKitBackend(config, projectDir(), System.getenv(), output()));
+            onBackend(config, hostKit(config));
             return;
         }
         prepare(config);

@@ -8,6 +8,7 @@ import dev.xamal.core.output.Output;
 import dev.xamal.core.output.Redactor;
 import dev.xamal.core.secrets.SecretFiles;
 import dev.xamal.core.secrets.Secrets;
+import dev.xamal.hostkit.HostKitBackend;
 import dev.xamal.core.secrets.SecretsLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -207,5 +208,10 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
             e.printStackTrace(new PrintWriter(trace));
             getLog().debug(redactor.redact(trace.toString()));
         }
+    }
+
+    /** The HostKit backend for this project ({@code backend: hostkit}), with the build's environment. */
+    protected final HostKitBackend hostKit(XamalConfig config) {
+        return new HostKitBackend(config, projectDir(), System.getenv(), output());
     }
 }

@@ -93,10 +93,7 @@ public final class Deploy {
             stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host));
             return before;
         }).values();
-        Map<Host, String> before = new LinkedHashMap<>();
-        for (int i = 0; i < hosts.size(); i++) {
-            before.put(hosts.get(i), running.get(i));
-        }
+        Map<Host, String> before = byHost(hosts, running);
 
         hooks.preDeploy();
         Map<Host, String> versions = new LinkedHashMap<>();
@@ -121,10 +118,7 @@ public final class Deploy {
         hosts.forEach(host -> envFiles.put(host, envFiles(rolesOn(config, host, roles), host, secrets)));
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
         List<String> running = fanOut.run(hosts, host -> runningVersion(config, transport.open(host))).values();
-        Map<Host, String> before = new LinkedHashMap<>();
-        for (int i = 0; i < hosts.size(); i++) {
-            before.put(hosts.get(i), running.get(i));
-        }
+        Map<Host, String> before = byHost(hosts, running);
         List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, action);
         output.info("Booted " + config.appId() + " (" + action + "):");
         DeploySummary.lines(booted).forEach(output::info);
@@ -161,6 +155,15 @@ public final class Deploy {
             hooks.postAppBoot(group);
         }
         return booted;
+    }
+
+    /** The values of a fan-out, in its hosts' order, by host. */
+    private static Map<Host, String> byHost(List<Host> hosts, List<String> values) {
+        Map<Host, String> byHost = new LinkedHashMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            byHost.put(hosts.get(i), values.get(i));
+        }
+        return byHost;
     }
 
     private static EnvironmentException stopped(XamalConfig config, String version, Map<Host, String> before,
