@@ -22,6 +22,7 @@ import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
@@ -29,10 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.MethodOrderer;
@@ -132,35 +135,47 @@ class OperateRealHostIT {
     @Order(3)
     void interactiveExecSeesATerminalAndReadsWhatIsTyped() {
         XamalConfig config = config();
-        ScriptedTerminal terminal = new ScriptedTerminal();
-        terminal.type("typed words\n");
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
-            new AppExec(transport, new RealHostApp.RecordingOutput(), config).interactive(hostOf(config, h1()),
-                    config.roles(), "tty; if [ -t 0 ]; then echo stdin-is-a-tty; fi; read -r line;"
-                            + " echo \"got:$line:$HELLO_DATABASE\"; sleep 1", Map.of(), terminal.terminal());
-        } finally {
-            terminal.close();
+            ScriptedTerminal terminal = new ScriptedTerminal(transport::close);
+            terminal.whenShown("ready-to-read", "typed words\n");
+            try {
+                new AppExec(transport, new RealHostApp.RecordingOutput(), config).interactive(hostOf(config, h1()),
+                        config.roles(), "tty; if [ -t 0 ]; then echo stdin-is-a-tty; fi; echo ready-to-read;"
+                                + " read -r line; echo \"got:$line:$HELLO_DATABASE\"", Map.of(), terminal.terminal());
+            } catch (RuntimeException e) {
+                terminal.assertScriptCompleted();
+                throw e;
+            } finally {
+                terminal.close();
+            }
+            System.out.println("interactive exec screen:\n" + terminal.screen());
+            terminal.assertScriptCompleted();
+            assertThat(terminal.screen()).contains("/dev/pts/").contains("stdin-is-a-tty").contains("got:typed words:db one");
         }
-        System.out.println("interactive exec screen:\n" + terminal.screen());
-        assertThat(terminal.screen()).contains("/dev/pts/").contains("stdin-is-a-tty").contains("got:typed words:db one");
     }
 
     @Test
     @Order(4)
     void theConsoleIsJShellOnTheReleasesClassPathOverATerminal() {
         XamalConfig config = config();
-        ScriptedTerminal terminal = new ScriptedTerminal();
-        terminal.type("1+1\n");
-        terminal.type("dev.xamal.examples.hello.Migrate.class.getSimpleName()\n");
-        terminal.type("/exit\n");
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
-            new Console(transport, new RealHostApp.RecordingOutput(), config).run(hostOf(config, h1()), config.roles(),
-                    terminal.terminal());
-        } finally {
-            terminal.close();
+            ScriptedTerminal terminal = new ScriptedTerminal(transport::close);
+            terminal.whenShown("jshell>", "1+1\n");
+            terminal.whenShown("$1 ==> 2", "dev.xamal.examples.hello.Migrate.class.getSimpleName()\n");
+            terminal.whenShown("$2 ==> \"Migrate\"", "/exit\n");
+            try {
+                new Console(transport, new RealHostApp.RecordingOutput(), config).run(hostOf(config, h1()), config.roles(),
+                        terminal.terminal());
+            } catch (RuntimeException e) {
+                terminal.assertScriptCompleted();
+                throw e;
+            } finally {
+                terminal.close();
+            }
+            System.out.println("console screen:\n" + terminal.screen());
+            terminal.assertScriptCompleted();
+            assertThat(terminal.screen()).contains("$1 ==> 2").contains("$2 ==> \"Migrate\"");
         }
-        System.out.println("console screen:\n" + terminal.screen());
-        assertThat(terminal.screen()).contains("$1 ==> 2").contains("$2 ==> \"Migrate\"");
     }
 
     @Test
@@ -266,13 +281,44 @@ class OperateRealHostIT {
         }
     }
 
-    /** A terminal whose keys the test types up front and whose screen it reads afterwards. */
+    /**
+     * A terminal that types each scripted line only once the remote screen shows what it waits
+     * for, as a person would: keys typed before the remote program reads its terminal can be
+     * flushed away by the terminal's setup. When an expected text does not show within
+     * {@link #STEP_TIMEOUT}, it stops typing and ends the session through {@code abort}, so a
+     * lost keystroke fails the test instead of leaving it waiting forever.
+     */
     private static final class ScriptedTerminal {
+        private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+
         private final PipedOutputStream keys = new PipedOutputStream();
         private final PipedInputStream input;
         private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        private final OutputStream screenSink = new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (screen) {
+                    screen.write(b);
+                    screen.notifyAll();
+                }
+            }
 
-        ScriptedTerminal() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (screen) {
+                    screen.write(b, off, len);
+                    screen.notifyAll();
+                }
+            }
+        };
+        private final List<String[]> steps = new ArrayList<>();
+        private final Runnable abort;
+        private final AtomicReference<String> failure = new AtomicReference<>();
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private Thread typist;
+
+        ScriptedTerminal(Runnable abort) {
+            this.abort = abort;
             try {
                 input = new PipedInputStream(keys, 4096);
             } catch (IOException e) {
@@ -280,17 +326,67 @@ class OperateRealHostIT {
             }
         }
 
-        void type(String text) {
-            try {
-                keys.write(text.getBytes(StandardCharsets.UTF_8));
-                keys.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        /** Types {@code text} once the screen (after what the previous step waited for) shows {@code shown}. */
+        void whenShown(String shown, String text) {
+            steps.add(new String[] {shown, text});
         }
 
         Terminal terminal() {
-            return new Terminal(input, screen, "xterm", 120, 40);
+            typist = new Thread(this::typeSteps, "scripted-terminal");
+            typist.setDaemon(true);
+            typist.start();
+            return new Terminal(input, screenSink, "xterm", 120, 40);
+        }
+
+        private void typeSteps() {
+            int from = 0;
+            for (String[] step : steps) {
+                int at = awaitShown(step[0], from);
+                if (at < 0) {
+                    failure.set("the screen never showed \"" + step[0] + "\" within " + STEP_TIMEOUT.toSeconds()
+                            + " s; screen so far:\n" + screen());
+                    abort.run();
+                    return;
+                }
+                from = at + step[0].length();
+                try {
+                    keys.write(step[1].getBytes(StandardCharsets.UTF_8));
+                    keys.flush();
+                } catch (IOException e) {
+                    failure.set("typing failed: " + e);
+                    return;
+                }
+            }
+            // The pipe's reader treats a finished writer thread as a broken pipe: stay until closed.
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Where {@code text} shows on the screen at or after {@code from}, or -1 after the timeout. */
+        private int awaitShown(String text, int from) {
+            long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+            synchronized (screen) {
+                while (true) {
+                    int at = screen.toString(StandardCharsets.UTF_8).indexOf(text, from);
+                    long left = deadline - System.nanoTime();
+                    if (at >= 0 || left <= 0) {
+                        return at;
+                    }
+                    try {
+                        screen.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                }
+            }
+        }
+
+        void assertScriptCompleted() {
+            assertThat(failure.get()).as("scripted typing").isNull();
         }
 
         String screen() {
@@ -304,6 +400,10 @@ class OperateRealHostIT {
                 keys.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            closed.countDown();
+            if (typist != null) {
+                typist.interrupt();
             }
         }
     }
