@@ -13,7 +13,7 @@ def userRepository = new File(System.getProperty('maven.repo.local') ?: System.g
 def settings = new File(basedir, 'it-settings.xml')
 settings.text = new File(basedir, '../../../../src/it/settings.xml').text.replace('@localRepositoryUrl@', userRepository.toURI().toString())
 def mvn = [System.getProperty('maven.home') + '/bin/mvn', '-o', '-B', '-s', settings.absolutePath,
-           '-Dmaven.repo.local=' + localRepositoryPath]
+           '-Dmaven.repo.local=' + localRepositoryPath, '-Dxamal.runtimeCache=' + runtimeCache]
 env.IT_MVN = mvn.join(' ')
 def h1 = 'localhost:' + hosts.getProperty('h1.ssh.port')
 def h2 = 'localhost:' + hosts.getProperty('h2.ssh.port')

@@ -2,6 +2,7 @@ package dev.xamal.maven;
 
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.release.ReleaseLayers;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -16,6 +17,14 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
      */
     @Parameter(property = "xamal.module")
     protected String module;
+
+    /**
+     * A directory where linked runtime images are kept and reused by every project that names it
+     * (safe for builds running at the same time). Default: {@code target/xamal/runtimes} of the
+     * project, which {@code mvn clean} removes.
+     */
+    @Parameter(property = "xamal.runtimeCache")
+    protected File runtimeCache;
 
     private ReleaseLayers release;
 
@@ -52,7 +61,7 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
 
     /** This run's release: module, version label, output directory and the build. */
     protected final ReleaseSource releases() {
-        return new ReleaseSource(this, module);
+        return new ReleaseSource(this, module, runtimeCache);
     }
 
     /** What the goal does with the release on the servers. */

@@ -110,12 +110,13 @@ final class ReleaseRequest {
     }
 
     static ReleaseSpec spec(XamalConfig config, Path projectDirectory, Path appJar, List<Path> dependencies,
-                            Path outputDirectory, SourceVersion version, Optional<Instant> outputTimestamp) {
+                            Path outputDirectory, Path runtimeCache, SourceVersion version,
+                            Optional<Instant> outputTimestamp) {
         ReleaseConfig release = config.release();
         return new ReleaseSpec(config.service(), release.name(), release.mainClass(), release.jvmOptions(),
                 release.runtime(), release.jlink().addModules(),
                 release.jlink().jmods().map(projectDirectory::resolve),
                 release.console().filter(c -> JAVA_CLASS.matcher(c).matches()),
-                appJar, dependencies, outputDirectory, version, outputTimestamp);
+                appJar, dependencies, outputDirectory, runtimeCache, version, outputTimestamp);
     }
 }

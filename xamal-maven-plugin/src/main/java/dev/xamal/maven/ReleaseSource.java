@@ -8,6 +8,7 @@ import dev.xamal.core.release.ReleaseSpec;
 import dev.xamal.core.release.SourceVersion;
 import dev.xamal.core.release.VersionLabel;
 import dev.xamal.core.spi.ReleaseArtifact;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,11 +25,16 @@ final class ReleaseSource {
 
     private final AbstractXamalMojo goal;
     private final String module;
+    private final File runtimeCache;
 
-    /** @param module {@code xamal.module}: the artifactId whose jar is released (blank: found) */
-    ReleaseSource(AbstractXamalMojo goal, String module) {
+    /**
+     * @param module       {@code xamal.module}: the artifactId whose jar is released (blank: found)
+     * @param runtimeCache {@code xamal.runtimeCache}: where linked runtimes are kept (null: in the output directory)
+     */
+    ReleaseSource(AbstractXamalMojo goal, String module, File runtimeCache) {
         this.goal = goal;
         this.module = module;
+        this.runtimeCache = runtimeCache;
     }
 
     MavenProject appProject() {
@@ -44,9 +50,15 @@ final class ReleaseSource {
         return Path.of(goal.project.getBuild().getDirectory(), "xamal");
     }
 
+    /** {@code xamal.runtimeCache}, else {@code target/xamal/runtimes}. */
+    Path runtimeCache() {
+        return runtimeCache == null ? ReleaseSpec.defaultRuntimeCache(outputDirectory())
+                : goal.projectDir().resolve(runtimeCache.toPath()).toAbsolutePath().normalize();
+    }
+
     ReleaseSpec spec(XamalConfig config, MavenProject app, Path appJar, SourceVersion sourceVersion) {
         return ReleaseRequest.spec(config, goal.projectDir(), appJar, ReleaseRequest.dependencyJars(app),
-                outputDirectory(), sourceVersion, ReleaseRequest.outputTimestamp(app));
+                outputDirectory(), runtimeCache(), sourceVersion, ReleaseRequest.outputTimestamp(app));
     }
 
     /**

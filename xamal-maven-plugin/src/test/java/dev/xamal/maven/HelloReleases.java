@@ -27,6 +27,11 @@ import java.util.stream.Stream;
  */
 final class HelloReleases {
     private static final Path EXAMPLE_TARGET = Path.of("target/examples/hello/target");
+    /**
+     * The runtime cache the invoker runs share ({@code it.runtime.cache} in the pom): the example's
+     * image is linked at most once for every test.
+     */
+    private static final Path RUNTIME_CACHE = Path.of("target/it-runtimes").toAbsolutePath();
     private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
     private HelloReleases() {
@@ -35,7 +40,7 @@ final class HelloReleases {
     static ReleaseLayers build(Path outputDirectory, XamalConfig config, String label) {
         ReleaseBuilder builder = new ReleaseBuilder(new RealHostApp.RecordingOutput());
         return ReleaseLayers.of(builder.build(builder.plan(ReleaseRequest.spec(config, outputDirectory, exampleJar(),
-                List.of(), outputDirectory, new SourceVersion(label, Optional.empty(), Optional.empty(), false),
+                List.of(), outputDirectory, RUNTIME_CACHE, new SourceVersion(label, Optional.empty(), Optional.empty(), false),
                 Optional.of(BUILD_TIME)))));
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Linked runtime images kept under {@code <output>/runtimes/<key>/} so that a rebuild with the same
- * inputs copies the image instead of running jlink again (jlink is most of a release build's time).
- * The key is a digest of everything the image depends on: the linking JDK (its home and exact
- * version), the jmods directory, the modules and the linker's options; the image is the same bytes
- * either way, so the release stays reproducible. An entry is written under a temporary name and
- * renamed when complete; {@code mvn clean} removes them all.
+ * Linked runtime images kept under {@code <cache>/<key>/} so that a rebuild with the same inputs
+ * copies the image instead of running jlink again (jlink is most of a release build's time). The
+ * cache is {@code target/xamal/runtimes} unless {@code xamal.runtimeCache} names a directory
+ * several projects share. The key is a digest of everything the image depends on: the linking JDK
+ * (its home and exact version), the jmods directory, the modules and the linker's options; the
+ * image is the same bytes either way, so the release stays reproducible. An entry is written under
+ * a fresh temporary name and renamed when complete, so builds running at the same time never see
+ * a partial image (the first rename wins, the others drop their copy); entries are never changed
+ * once renamed. {@code mvn clean} removes the default cache.
  */
 final class LinkedRuntimes {
     /** Bump when {@link RuntimeLinker}'s options change, so older images are not reused. */
@@ -29,8 +33,8 @@ final class LinkedRuntimes {
     private final Path kept;
     private final List<String> modules;
 
-    LinkedRuntimes(Path outputDirectory, Optional<Path> jmods, List<String> modules) {
-        this.directory = outputDirectory.resolve("runtimes");
+    LinkedRuntimes(Path cache, Optional<Path> jmods, List<String> modules) {
+        this.directory = cache;
         this.kept = directory.resolve(key(jmods, modules));
         this.modules = List.copyOf(modules);
     }
@@ -51,13 +55,18 @@ final class LinkedRuntimes {
                 return;
             }
             linker.link(modules, output);
-            Path partial = directory.resolve(kept.getFileName() + ".partial-" + ProcessHandle.current().pid());
-            deleteTree(partial);
+            Files.createDirectories(directory);
+            Path partial = Files.createTempDirectory(directory, kept.getFileName() + ".partial-");
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
             copyTree(output, partial);
             try {
                 Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) { // another build kept the same image first
+            } catch (IOException raced) {
                 deleteTree(partial);
+                if (!kept()) {
+                    throw raced;
+                }
+                // another build kept the same image first
             }
         } catch (IOException e) {
             throw new EnvironmentException("could not keep or reuse the linked runtime in " + kept + ": "

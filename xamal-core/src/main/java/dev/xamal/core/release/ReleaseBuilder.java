@@ -84,7 +84,7 @@ public final class ReleaseBuilder {
             throw new EnvironmentException("could not stage the release in " + stage + ": " + e.getMessage(), e);
         }
         if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
-            LinkedRuntimes runtimes = new LinkedRuntimes(spec.outputDirectory(), spec.jmods(), plan.modules());
+            LinkedRuntimes runtimes = new LinkedRuntimes(spec.runtimeCache(), spec.jmods(), plan.modules());
             output.info((runtimes.kept() ? "Reusing the runtime linked before (" : "Linking the runtime (")
                     + String.join(",", plan.modules()) + ")");
             runtimes.link(new RuntimeLinker(spec.jmods()), stage.resolve("runtime"));

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param appJar          the application's jar
  * @param dependencyJars  its runtime dependencies, in class path order
  * @param outputDirectory where the layers and the tarball go ({@code target/xamal})
+ * @param runtimeCache    where linked runtime images are kept for reuse ({@code target/xamal/runtimes},
+ *                        or a directory several projects share: {@code xamal.runtimeCache})
  * @param version         the version label and the commit it came from
  * @param outputTimestamp {@code project.build.outputTimestamp}, if set: the time every archive
  *                        entry gets (else the commit time)
@@ -43,6 +45,7 @@ public record ReleaseSpec(
         Path appJar,
         List<Path> dependencyJars,
         Path outputDirectory,
+        Path runtimeCache,
         SourceVersion version,
         Optional<Instant> outputTimestamp) {
 
@@ -62,6 +65,7 @@ public record ReleaseSpec(
         Objects.requireNonNull(appJar, "appJar");
         dependencyJars = List.copyOf(dependencyJars);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(runtimeCache, "runtimeCache");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(outputTimestamp, "outputTimestamp");
         for (String module : addModules) {
@@ -74,6 +78,11 @@ public record ReleaseSpec(
             throw new UsageException("release.jlink is set but release.runtime is system: "
                     + "remove release.jlink or use release.runtime: jlink");
         }
+    }
+
+    /** {@code runtimes/} under the output directory: the runtime cache unless one is named. */
+    public static Path defaultRuntimeCache(Path outputDirectory) {
+        return outputDirectory.resolve("runtimes");
     }
 
     /** The time every archive entry carries: the output timestamp, else the commit time. */

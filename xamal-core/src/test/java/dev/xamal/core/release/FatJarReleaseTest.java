@@ -56,6 +56,7 @@ class FatJarReleaseTest {
                 Map.of("Main-Class", "fatloader.Loader", "Start-Class", "app.Main"), entries);
         ReleaseSpec spec = new ReleaseSpec("fatty", "fatty", Optional.empty(), List.of(), ReleaseConfig.Runtime.JLINK, List.of(),
                 Optional.empty(), Optional.empty(), fat, List.of(), dir.resolve("out"),
+                ReleaseSpec.defaultRuntimeCache(dir.resolve("out")),
                 new SourceVersion("f00dfacecafe", Optional.empty(), Optional.empty(), false),
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
         ReleaseBuilder builder = new ReleaseBuilder(TestOutput.quiet());

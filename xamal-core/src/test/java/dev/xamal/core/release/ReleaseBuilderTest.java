@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class ReleaseBuilderTest {
 
     static ReleaseSpec spec(Path app, List<Path> deps, Path out, ReleaseConfig.Runtime runtime, Optional<String> main) {
         return new ReleaseSpec("demo", "demo", main, List.of("-Dfrom.config=yes it is"), runtime, List.of(),
-                Optional.empty(), Optional.empty(), app, deps, out,
+                Optional.empty(), Optional.empty(), app, deps, out, ReleaseSpec.defaultRuntimeCache(out),
                 new SourceVersion("abc123def456", Optional.of("abc123def4567890abc123def4567890abc123de"),
                         Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), Optional.empty());
     }
@@ -190,7 +191,7 @@ class ReleaseBuilderTest {
                 dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
         ReleaseSpec next = new ReleaseSpec(first.service(), first.name(), first.mainClass(), first.jvmOptions(),
                 first.runtime(), first.addModules(), first.jmods(), first.console(), first.appJar(),
-                first.dependencyJars(), first.outputDirectory(), new SourceVersion("next", Optional.empty(),
+                first.dependencyJars(), first.outputDirectory(), first.runtimeCache(), new SourceVersion("next", Optional.empty(),
                         Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), first.outputTimestamp());
         TestOutput output = TestOutput.quiet();
         ReleaseBuilder builder = new ReleaseBuilder(output);
@@ -202,6 +203,28 @@ class ReleaseBuilderTest {
         ReleaseRun.Result result = ReleaseRun.run(root, Map.of(), root.resolve("bin/demo").toString(), "version");
         assertThat(result.status()).as(result.output()).isZero();
         assertThat(result.output()).contains("next");
+    }
+
+    @Test
+    void anotherProjectNamingTheSameRuntimeCacheReusesTheImageInsteadOfLinking() throws Exception {
+        ReleaseSpec first = spec(dir.resolve("in/app-1.0.jar"), List.of(dir.resolve("in/greeting-1.0.jar")),
+                dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
+        Path otherOutput = dir.resolve("other-project/target/xamal");
+        ReleaseSpec other = new ReleaseSpec("other", "other", first.mainClass(), first.jvmOptions(), first.runtime(),
+                first.addModules(), first.jmods(), first.console(), first.appJar(), first.dependencyJars(), otherOutput,
+                first.runtimeCache(), first.version(), first.outputTimestamp());
+        TestOutput output = TestOutput.quiet();
+        ReleaseBuilder builder = new ReleaseBuilder(output);
+        BuiltRelease built = builder.build(builder.plan(other));
+
+        assertThat(output.lines).anyMatch(l -> l.startsWith("INFO Reusing the runtime linked before ("))
+                .noneMatch(l -> l.startsWith("INFO Linking the runtime"));
+        assertThat(layer(built, LayerKind.RUNTIME).sha256()).isEqualTo(layer(release, LayerKind.RUNTIME).sha256());
+        assertThat(otherOutput.resolve("runtimes")).as("no cache of its own").doesNotExist();
+        try (Stream<Path> entries = Files.list(first.runtimeCache())) {
+            assertThat(entries.map(p -> p.getFileName().toString()).toList()).as("one complete image, no partial copy")
+                    .singleElement().asString().matches("[0-9a-f]{32}");
+        }
     }
 
     private static Layer layer(BuiltRelease built, LayerKind kind) {
