@@ -19,9 +19,9 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
     protected String module;
 
     /**
-     * A directory where linked runtime images are kept and reused by every project that names it
-     * (safe for builds running at the same time). Default: {@code target/xamal/runtimes} of the
-     * project, which {@code mvn clean} removes.
+     * A directory where linked runtime images and the modules jdeps found are kept and reused by
+     * every project that names it (safe for builds running at the same time). Default:
+     * {@code target/xamal/runtimes} of the project, which {@code mvn clean} removes.
      */
     @Parameter(property = "xamal.runtimeCache")
     protected File runtimeCache;

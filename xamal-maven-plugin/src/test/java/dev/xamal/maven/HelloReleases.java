@@ -28,10 +28,11 @@ import java.util.stream.Stream;
 final class HelloReleases {
     private static final Path EXAMPLE_TARGET = Path.of("target/examples/hello/target");
     /**
-     * The runtime cache the invoker runs share ({@code it.runtime.cache} in the pom): the example's
-     * image is linked at most once for every test.
+     * The runtime cache the invoker runs share ({@code it.runtime.cache} in the pom, passed by
+     * failsafe): the example's image is linked and its jar scanned by jdeps at most once for all.
      */
-    private static final Path RUNTIME_CACHE = Path.of("target/it-runtimes").toAbsolutePath();
+    private static final Path RUNTIME_CACHE =
+            Path.of(System.getProperty("xamal.runtimeCache", "target/it-runtimes")).toAbsolutePath();
     private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
     private HelloReleases() {

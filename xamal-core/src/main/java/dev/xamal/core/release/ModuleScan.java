@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ServiceLoader or reflection still get their modules).
  */
 final class ModuleScan {
-    private static final Pattern MODULE_LIST = Pattern.compile("[a-z][\\w.]*(,[a-z][\\w.]*)*");
+    /** What jdeps --print-module-deps prints: module names separated by commas. */
+    static final Pattern MODULE_LIST = Pattern.compile("[a-z][\\w.]*(,[a-z][\\w.]*)*");
 
     private final JdkTool jdeps = new JdkTool("jdeps");
 

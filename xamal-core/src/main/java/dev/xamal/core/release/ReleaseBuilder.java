@@ -173,16 +173,24 @@ public final class ReleaseBuilder {
     }
 
     private List<String> modules(ReleaseSpec spec, AppJar jar, int feature) {
+        List<Path> jars = new ArrayList<>(List.of(jar.path()));
+        jars.addAll(spec.dependencyJars());
+        List<String> found = new ScannedModules(spec.runtimeCache()).modules(jars, feature, () -> scan(spec, jar, feature));
+        Set<String> modules = new java.util.TreeSet<>(found);
+        modules.addAll(spec.addModules());
+        return List.copyOf(modules);
+    }
+
+    /** Runs jdeps (the modules of jars it analysed before are kept in the runtime cache). */
+    private List<String> scan(ReleaseSpec spec, AppJar jar, int feature) {
         Path scratch = spec.outputDirectory().resolve("jdeps-" + spec.releaseId());
         try {
             deleteTree(scratch);
             List<Path> inputs = new ArrayList<>(jar.fat() ? jar.unpackForAnalysis(scratch) : List.of(jar.path()));
             inputs.addAll(spec.dependencyJars());
             List<String> found = new ModuleScan().modules(inputs, feature);
-            Set<String> modules = new java.util.TreeSet<>(found);
-            modules.addAll(spec.addModules());
             output.debug("jdeps found " + String.join(",", found));
-            return List.copyOf(modules);
+            return found;
         } catch (IOException e) {
             throw new EnvironmentException("could not prepare " + scratch + " for jdeps: " + e.getMessage(), e);
         } finally {

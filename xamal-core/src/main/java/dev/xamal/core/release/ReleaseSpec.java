@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * @param appJar          the application's jar
  * @param dependencyJars  its runtime dependencies, in class path order
  * @param outputDirectory where the layers and the tarball go ({@code target/xamal})
- * @param runtimeCache    where linked runtime images are kept for reuse ({@code target/xamal/runtimes},
- *                        or a directory several projects share: {@code xamal.runtimeCache})
+ * @param runtimeCache    where linked runtime images and jdeps' module lists are kept for reuse
+ *                        ({@code target/xamal/runtimes}, or a directory several projects share:
+ *                        {@code xamal.runtimeCache})
  * @param version         the version label and the commit it came from
  * @param outputTimestamp {@code project.build.outputTimestamp}, if set: the time every archive
  *                        entry gets (else the commit time)

@@ -222,8 +222,8 @@ class ReleaseBuilderTest {
         assertThat(layer(built, LayerKind.RUNTIME).sha256()).isEqualTo(layer(release, LayerKind.RUNTIME).sha256());
         assertThat(otherOutput.resolve("runtimes")).as("no cache of its own").doesNotExist();
         try (Stream<Path> entries = Files.list(first.runtimeCache())) {
-            assertThat(entries.map(p -> p.getFileName().toString()).toList()).as("one complete image, no partial copy")
-                    .singleElement().asString().matches("[0-9a-f]{32}");
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.equals("modules")).toList())
+                    .as("one complete image, no partial copy").singleElement().asString().matches("[0-9a-f]{32}");
         }
     }
 

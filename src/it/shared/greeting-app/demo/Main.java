@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** Answers /health with ok and / with its version and GREETING, on $PORT. */
+/**
+ * Answers /health with ok and / with its version and GREETING, on $PORT. The app of deploy-setup,
+ * rollback, ops-maintenance and ops-prune-remove (their poms name this directory).
+ */
 public final class Main {
     public static void main(String[] args) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("PORT"))), 50);
