@@ -109,6 +109,8 @@ public final class DeployBench {
             Path tarball = hello.resolve("target/xamal/hello-" + setupVersion + ".tar.gz");
             long fullRelease = 0;
             if (TOOLS.contains("xamal")) {
+                Path buildLog = dir.resolve("xamal-build.log"); // setup sends layers: the tarball is build's
+                requireOk(xamal(dir, "xamal:build", setupVersion, buildLog), buildLog);
                 requireOk(xamal(dir, "xamal:setup", setupVersion, setupLog), setupLog);
                 fullRelease = uploadedBytes(setupLog, group.mappedHosts().get(0).sshAddress());
             } else { // peers only (while working on their configurations): a tarball built before
