@@ -87,8 +87,7 @@ public final class SlotBoot {
         String unit = layout.instanceUnitName(role, port);
 
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.run(commands.systemctl(Verb.STOP, unit));
-        remote.run(commands.linkSlot(port, version));
+        remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
         remote.run(commands.systemctl(Verb.START, unit));
         awaitHealthy(remote, unit, port);
