@@ -47,7 +47,7 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
             return;
         }
         HookRunner hookRunner = new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output());
-        try (WarmTransport warm = warmTransport(config, hookRunner)) {
+        try (WarmTransport<SshTransport> warm = warmTransport(config, hookRunner)) {
             prepare(config);
             Secrets secrets = loadSecrets(config);
             onServers(config, secrets, hookRunner,
@@ -60,7 +60,7 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
      * {@code pre-connect} hook must run first, the selected hosts connected), or null when the
      * transport needs the secrets ({@code ssh.key_data}) and is made after them as before.
      */
-    private WarmTransport warmTransport(XamalConfig config, HookRunner hookRunner) {
+    private WarmTransport<SshTransport> warmTransport(XamalConfig config, HookRunner hookRunner) {
         if (!config.ssh().keyData().isEmpty()) {
             return null;
         }

@@ -7,6 +7,7 @@ import dev.xamal.ssh.SshTransport;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +16,15 @@ import java.util.function.Supplier;
  * before the first connection, connecting to the selected hosts overlap the build instead of
  * following it. A failed connection is left to the first command on that host to report; a
  * transport that cannot be made is reported by {@link #take()}. Closing it before the transport
- * was taken (the build failed) waits for the thread and closes what it opened.
+ * was taken (the build failed) closes what the thread opened, once it is done.
+ *
+ * @param <T> the transport
  */
-final class WarmTransport implements AutoCloseable {
-    private final CompletableFuture<SshTransport> transport;
+final class WarmTransport<T extends AutoCloseable> implements AutoCloseable {
+    private final CompletableFuture<T> transport;
     private boolean taken;
 
-    private WarmTransport(CompletableFuture<SshTransport> transport) {
+    private WarmTransport(CompletableFuture<T> transport) {
         this.transport = transport;
     }
 
@@ -30,24 +33,27 @@ final class WarmTransport implements AutoCloseable {
      * @param connect the hosts to connect to once it is made (empty: none, such as when a
      *                {@code pre-connect} hook must run first)
      */
-    static WarmTransport start(Supplier<SshTransport> make, List<Host> connect, Output output) {
-        CompletableFuture<SshTransport> future = new CompletableFuture<>();
+    static WarmTransport<SshTransport> start(Supplier<SshTransport> make, List<Host> connect, Output output) {
+        return start(make, transport -> connect(transport, connect, output));
+    }
+
+    /** Makes the transport, then warms it, on a background thread; {@link #take()} waits for both. */
+    static <T extends AutoCloseable> WarmTransport<T> start(Supplier<T> make, Consumer<T> warm) {
+        CompletableFuture<T> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
-            SshTransport made = null;
+            T made = null;
             try {
                 made = make.get();
-                connect(made, connect, output);
+                warm.accept(made);
                 future.complete(made);
             } catch (RuntimeException | Error e) {
-                if (made != null) {
-                    made.close();
-                }
+                closeQuietly(made);
                 future.completeExceptionally(e);
             }
         }, "xamal-ssh-warm");
         thread.setDaemon(true);
         thread.start();
-        return new WarmTransport(future);
+        return new WarmTransport<>(future);
     }
 
     private static void connect(SshTransport transport, List<Host> hosts, Output output) {
@@ -66,7 +72,7 @@ final class WarmTransport implements AutoCloseable {
     }
 
     /** The transport, connected where that could be done; waits for the background thread. */
-    SshTransport take() {
+    T take() {
         taken = true;
         try {
             return transport.join();
@@ -81,18 +87,23 @@ final class WarmTransport implements AutoCloseable {
         }
     }
 
-    /** Closes the transport if it was never taken. */
+    /** Closes the transport if it was never taken: now if the thread is done, else when it is. */
     @Override
     public void close() {
-        if (taken) {
+        if (!taken) {
+            // A connection attempt to a host that does not answer is not waited for; a transport
+            // that could not be made has nothing to close.
+            transport.whenComplete((made, failed) -> closeQuietly(made));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable made) {
+        if (made == null) {
             return;
         }
-        // Now if the thread is done, else by the thread when it is (a connection attempt to a host
-        // that does not answer is not waited for); one that could not be made has nothing to close.
-        transport.whenComplete((made, failed) -> {
-            if (made != null) {
-                made.close();
-            }
-        });
+        try {
+            made.close();
+        } catch (Exception e) { // closing after a failed build: the build's failure is what counts
+        }
     }
 }
