@@ -74,8 +74,9 @@ public final class ReleaseBuilder {
 
     /**
      * Builds what the plan says; replaces an earlier build of the same release id. The tarball (the
-     * union of the layers) is written only when {@code tarball} is set: goals that send layers to
-     * hosts never read it, and compressing the whole runtime again is most of a rebuild's time.
+     * union of the layers) is written only when {@code tarball} is set or an earlier build of the
+     * same release id wrote one (which is then replaced): goals that send layers to hosts never
+     * read it, and compressing the whole runtime again is most of a rebuild's time.
      */
     public BuiltRelease build(ReleasePlan plan, boolean tarball) {
         ReleaseSpec spec = plan.spec();
@@ -127,15 +128,9 @@ public final class ReleaseBuilder {
         application.add(ReleaseManifest.FILE_NAME);
         layers.add(writeLayer(tar, LayerKind.APPLICATION, application, plan.layerFile(LayerKind.APPLICATION)));
 
-        Optional<Layer> union = tarball ? Optional.of(writeLayer(tar, null, unionContents(spec), plan.tarball()))
-                : Optional.empty();
-        if (!tarball) {
-            try {
-                Files.deleteIfExists(plan.tarball()); // an earlier build's, which no longer matches
-            } catch (IOException e) {
-                throw new EnvironmentException("could not remove " + plan.tarball() + ": " + e.getMessage(), e);
-            }
-        }
+        // An earlier build's tarball of this release id is written again, so it always matches the layers.
+        Optional<Layer> union = tarball || Files.exists(plan.tarball())
+                ? Optional.of(writeLayer(tar, null, unionContents(spec), plan.tarball())) : Optional.empty();
         writeChecksums(plan, layers, union);
         return new BuiltRelease(plan, union, layers, manifest);
     }

@@ -236,6 +236,10 @@ class ReleaseBuilderTest {
         ReleaseRun.Result result = ReleaseRun.run(root, Map.of(), root.resolve("bin/demo").toString(), "version");
         assertThat(result.status()).as(result.output()).isZero();
         assertThat(result.output()).contains("again");
+
+        BuiltRelease sameId = builder.build(builder.plan(fresh), false);
+        assertThat(sameId.hasTarball()).as("an earlier build's tarball of the release id is written again").isTrue();
+        assertThat(Files.mismatch(sameId.tarball(), release.tarball())).isEqualTo(-1L);
     }
 
     private static Layer layer(BuiltRelease built, LayerKind kind) {
