@@ -109,6 +109,8 @@ public final class DeployBench {
             Path tarball = hello.resolve("target/xamal/hello-" + setupVersion + ".tar.gz");
             long fullRelease = 0;
             if (TOOLS.contains("xamal")) {
+                Path buildLog = dir.resolve("xamal-build.log"); // setup sends layers: the tarball is build's
+                requireOk(xamal(dir, "xamal:build", setupVersion, buildLog), buildLog);
                 requireOk(xamal(dir, "xamal:setup", setupVersion, setupLog), setupLog);
                 fullRelease = uploadedBytes(setupLog, group.mappedHosts().get(0).sshAddress());
             } else { // peers only (while working on their configurations): a tarball built before
@@ -272,9 +274,9 @@ public final class DeployBench {
         }
     }
 
-    /** xamal printed one summary line per host (each host switched to the new release). */
+    /** xamal printed one summary table row per host (host, role, version, port, time: it switched to the new release). */
     private static void requireSummaries(Path log, int count) {
-        long lines = read(log).lines().filter(l -> l.matches(".* web bench-\\S+ on port \\d+ in [0-9.]+ s.*")).count();
+        long lines = read(log).lines().filter(l -> l.matches(".*\\s\\S+\\s+web\\s+bench-\\S+\\s+\\d+\\s+[0-9.]+ s\\b.*")).count();
         if (lines != count) {
             throw new IllegalStateException("expected " + count + " summary lines in " + log + ", found " + lines);
         }

@@ -54,9 +54,12 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
         return true;
     }
 
-    /** The release to put on the servers: built in this run (or reused from an earlier goal of it). */
+    /**
+     * The release to put on the servers: built in this run (or reused from an earlier goal of it),
+     * its layers only (hosts get layers, never the tarball; {@code mvn xamal:build} writes that).
+     */
     protected ReleaseLayers release(XamalConfig config) {
-        return ReleaseLayers.of(releases().buildRelease(config));
+        return ReleaseLayers.of(releases().buildRelease(config, false));
     }
 
     /** This run's release: module, version label, output directory and the build. */

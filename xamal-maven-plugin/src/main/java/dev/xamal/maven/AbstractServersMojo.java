@@ -1,6 +1,7 @@
 package dev.xamal.maven;
 
 import dev.xamal.core.config.Backend;
+import dev.xamal.core.config.Host;
 import dev.xamal.core.spi.DeployBackend;
 import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
@@ -11,11 +12,13 @@ import dev.xamal.core.orchestration.GoalHooks;
 import dev.xamal.core.orchestration.HostSelection;
 import dev.xamal.core.orchestration.LockDetails;
 import dev.xamal.core.secrets.Secrets;
+import dev.xamal.ssh.SshTransport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -43,18 +46,39 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
             onBackend(config, hostKit(config));
             return;
         }
-        prepare(config);
-        Secrets secrets = loadSecrets(config);
+        HookRunner hookRunner = new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output());
+        try (WarmTransport<SshTransport> warm = warmTransport(config, hookRunner)) {
+            prepare(config);
+            Secrets secrets = loadSecrets(config);
+            onServers(config, secrets, hookRunner,
+                    warm == null ? sshTransport(config, settingsDecrypter, secrets::find) : warm.take());
+        }
+    }
+
+    /**
+     * The transport made while {@link #prepare} runs (the SSH stack loaded and, unless a
+     * {@code pre-connect} hook must run first, the selected hosts connected), or null when the
+     * transport needs the secrets ({@code ssh.key_data}) and is made after them as before.
+     */
+    private WarmTransport<SshTransport> warmTransport(XamalConfig config, HookRunner hookRunner) {
+        if (!config.ssh().keyData().isEmpty()) {
+            return null;
+        }
+        List<Host> connect = hookRunner.present(Hook.PRE_CONNECT) ? List.of()
+                : HostSelection.select(config, filter(hosts), filter(roles));
+        return WarmTransport.start(() -> sshTransport(config, settingsDecrypter), connect, output());
+    }
+
+    private void onServers(XamalConfig config, Secrets secrets, HookRunner hookRunner, SshTransport transport) {
         Instant started = Instant.now();
         String insideLock = System.getenv(LockHold.INSIDE_LOCK);
         AtomicReference<LockHold> hold = new AtomicReference<>(LockHold.none(insideLock));
-        GoalHooks hooks = new GoalHooks(new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output()),
+        GoalHooks hooks = new GoalHooks(hookRunner,
                 new GoalHooks.Run(config.service(), goalVersion(), HostSelection.select(config, filter(hosts),
                         filter(roles)), HostSelection.roles(config, filter(roles)).stream().map(Role::name).toList(),
                         config.destination(), goal(), performer()), () -> hold.get().held());
-        hooks.run(Hook.PRE_CONNECT);
-        try (Servers servers = new Servers(config, secrets, sshTransport(config, settingsDecrypter, secrets::find),
-                hosts, roles, output(), hooks, performer())) {
+        try (Servers servers = new Servers(config, secrets, transport, hosts, roles, output(), hooks, performer())) {
+            hooks.run(Hook.PRE_CONNECT);
             if (takesLock()) {
                 hold.set(LockHold.take(config, servers.transport(),
                         () -> sshTransport(config, settingsDecrypter, secrets::find),

@@ -67,6 +67,15 @@ final class ReleaseSource {
      * release the first one built.
      */
     BuiltRelease buildRelease(XamalConfig config) {
+        return buildRelease(config, true);
+    }
+
+    /**
+     * As {@link #buildRelease(XamalConfig)}; the tarball only when {@code tarball} is set (goals
+     * that send layers to hosts leave it out). An earlier build of the run without the tarball is
+     * built again for a caller that needs it.
+     */
+    BuiltRelease buildRelease(XamalConfig config, boolean tarball) {
         MavenProject app = appProject();
         String goalName = goal.mojoExecution == null ? "build" : goal.mojoExecution.getGoal();
         Path jar = ReleaseRequest.packagedJar(app).orElseThrow(() -> new UsageException(app.getArtifactId()
@@ -75,12 +84,14 @@ final class ReleaseSource {
                 + "` packages first (see mvn xamal:docs -Dxamal.topic=release)"));
         SourceVersion sourceVersion = sourceVersion();
         Object built = app.getContextValue(BUILT_CONTEXT_KEY);
-        if (built instanceof BuiltRelease earlier && earlier.manifest().version().equals(sourceVersion.label())) {
-            goal.output().info("Release " + earlier.tarball().getFileName() + " was already built in this run");
+        if (built instanceof BuiltRelease earlier && earlier.manifest().version().equals(sourceVersion.label())
+                && (earlier.hasTarball() || !tarball)) {
+            goal.output().info("Release " + (earlier.hasTarball() ? earlier.tarball().getFileName().toString()
+                    : earlier.plan().spec().releaseId()) + " was already built in this run");
             return earlier;
         }
         BuiltRelease release = new ReleaseBuild(config, goal.projectDir(), goal.skipHooks, goal.output())
-                .run(spec(config, app, jar, sourceVersion), sourceVersion, jar);
+                .run(spec(config, app, jar, sourceVersion), sourceVersion, jar, tarball);
         app.setContextValue(BUILT_CONTEXT_KEY, release);
         return release;
     }

@@ -73,8 +73,22 @@ public final class SshTransport implements Transport {
     @Override
     public RemoteHost open(Host host) {
         HostTarget target = HostTarget.of(host, options);
-        PooledSession session = pool.computeIfAbsent(target.poolKey(), key -> new PooledSession(target, opener));
-        return hosts.computeIfAbsent(target.poolKey() + " " + host, key -> new SshRemoteHost(target, session, debugLog));
+        return hosts.computeIfAbsent(target.poolKey() + " " + host,
+                key -> new SshRemoteHost(target, pooled(target), debugLog));
+    }
+
+    /**
+     * Connects and authenticates to the host now, so that its first command finds the pooled
+     * session open; nothing runs there. Fails as the first command would (host key, auth, network).
+     */
+    public void connect(Host host) {
+        PooledSession session = pooled(HostTarget.of(host, options));
+        session.acquire();
+        session.release();
+    }
+
+    private PooledSession pooled(HostTarget target) {
+        return pool.computeIfAbsent(target.poolKey(), key -> new PooledSession(target, opener));
     }
 
     @Override

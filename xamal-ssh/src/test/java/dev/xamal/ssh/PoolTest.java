@@ -51,6 +51,16 @@ class PoolTest extends InProcessServerTest {
     }
 
     @Test
+    void aConnectedHostsFirstCommandUsesTheSessionAlreadyOpen() {
+        try (SshTransport transport = new SshTransport(options())) {
+            transport.connect(host());
+            assertThat(server.sessionsCreated()).isEqualTo(1);
+            assertThat(transport.open(host()).run("echo ready").stdout()).isEqualTo("ready\n");
+        }
+        assertThat(server.sessionsCreated()).isEqualTo(1);
+    }
+
+    @Test
     void hostIdentityIsNameAndPort() {
         try (SshTransport transport = new SshTransport(options().withPort(server.port()))) {
             Host implicitPort = new Host(Optional.empty(), "127.0.0.1", Optional.empty());

@@ -1,6 +1,8 @@
 package dev.xamal.core.commands;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,18 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return "for s in " + sha256s.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "))
                 + "; do if [ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER
                 + " ]; then echo \"$s\"; fi; done";
+    }
+
+    /**
+     * What a delivery asks the host before it uploads, as one command (one round trip): the
+     * platform ({@link #uname()}), the release's completeness marker ({@link #releaseMarker}) and
+     * the complete layers among {@code sha256s} ({@link #completeLayers}), their outputs separated
+     * by {@link DeliveryState#SEPARATOR} lines; it fails when any of the three fails.
+     */
+    public String deliveryState(String version, List<String> sha256s) {
+        String separator = "printf '\\n%s\\n' " + Shell.quote(DeliveryState.SEPARATOR);
+        return "{ " + uname() + "; } && " + separator + " && { " + releaseMarker(version) + "; } && " + separator
+                + " && { " + completeLayers(sha256s) + "; }";
     }
 
     /** Creates a layer's cache directory before its file is uploaded. */
@@ -144,6 +158,19 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         String file = layout.activePort();
         return "printf '%s\\n' " + port + " > " + Shell.quote(file + ".new") + " && "
                 + Shell.join("mv", "-f", file + ".new", file);
+    }
+
+    /**
+     * What follows a switch to a healthy instance, as one command (one round trip): the unit
+     * enabled for reboots, {@code current} moved to the release, the active port written (for a
+     * proxied role) and the history line appended, in that order; it stops at the first step that
+     * fails, so the history never records a switch whose links were not written.
+     */
+    public String recordSwitch(String unit, String version, OptionalInt port, String historyLine) {
+        List<String> steps = new ArrayList<>(List.of(systemctl(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
+        port.ifPresent(p -> steps.add(writeActivePort(p)));
+        steps.add(appendHistory(historyLine));
+        return steps.stream().map(step -> "{ " + step + "; }").collect(Collectors.joining(" && "));
     }
 
     /** Appends one line to the history. */

@@ -36,6 +36,11 @@ public final class HookRunner {
         this.output = output;
     }
 
+    /** Whether {@link #run} would run the hook: its file exists and hooks are not skipped. */
+    public boolean present(Hook hook) {
+        return !skip && Files.isRegularFile(hooksDirectory.resolve(hook.fileName()));
+    }
+
     /** Runs the hook if there is one; returns whether it ran. */
     public boolean run(Hook hook, HookVariables variables) {
         Path file = hooksDirectory.resolve(hook.fileName());

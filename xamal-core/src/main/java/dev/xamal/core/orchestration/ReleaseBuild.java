@@ -31,8 +31,16 @@ import java.util.Optional;
  */
 public record ReleaseBuild(XamalConfig config, Path projectDir, boolean skipHooks, Output output) {
 
-    /** Builds the release the spec describes from the given application jar. */
+    /** Builds the release the spec describes from the given application jar, tarball included. */
     public BuiltRelease run(ReleaseSpec spec, SourceVersion sourceVersion, Path appJar) {
+        return run(spec, sourceVersion, appJar, true);
+    }
+
+    /**
+     * Builds the release the spec describes from the given application jar; the tarball only when
+     * {@code tarball} is set (goals that send layers to hosts do not need it).
+     */
+    public BuiltRelease run(ReleaseSpec spec, SourceVersion sourceVersion, Path appJar, boolean tarball) {
         Instant started = Instant.now();
         HookRunner hooks = new HookRunner(projectDir, Path.of(config.hooksPath()), skipHooks, output);
         hooks.run(Hook.PRE_BUILD, hookVariables(sourceVersion.label(), started));
@@ -41,14 +49,19 @@ public record ReleaseBuild(XamalConfig config, Path projectDir, boolean skipHook
                 + (sourceVersion.dirty() ? " (uncommitted changes included)" : "") + " from " + appJar.getFileName());
         ReleaseBuilder builder = new ReleaseBuilder(output);
         ReleasePlan plan = builder.plan(spec);
-        BuiltRelease release = builder.build(plan);
+        BuiltRelease release = builder.build(plan, tarball);
         for (Layer layer : release.layers()) {
             output.info(String.format(Locale.ROOT, "  layer %-12s %9s  sha256:%s", layer.kind().key(), size(layer.size()),
                     layer.sha256()));
         }
-        output.info(String.format(Locale.ROOT, "Release %s (%s, sha256:%s) built in %.1f s", release.tarball(),
-                size(release.tarballSize()), release.tarballSha256(),
-                Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        if (release.hasTarball()) {
+            output.info(String.format(Locale.ROOT, "Release %s (%s, sha256:%s) built in %.1f s", release.tarball(),
+                    size(release.tarballSize()), release.tarballSha256(), seconds));
+        } else {
+            output.info(String.format(Locale.ROOT, "Release %s built in %.1f s (layers only; mvn xamal:build writes "
+                    + "the tarball)", spec.releaseId(), seconds));
+        }
         hooks.run(Hook.POST_BUILD, hookVariables(sourceVersion.label(), Instant.now()));
         return release;
     }

@@ -1,6 +1,8 @@
 package dev.xamal.core.orchestration;
 
+import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
+import dev.xamal.core.commands.DeliveryState;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.release.Layer;
@@ -8,7 +10,6 @@ import dev.xamal.core.release.PlatformCheck;
 import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.UploadProgress;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,10 +47,11 @@ public final class ReleaseDelivery {
     public Delivered deliver(RemoteHost remote, ReleaseLayers release, String launcher) {
         String hostId = remote.host().id();
         String version = release.manifest().version();
-        PlatformCheck.check(release.manifest().platform(), version, hostId, remote.run(DeployCommands.uname()).stdout());
-
         List<String> shas = release.layers().stream().map(Layer::sha256).toList();
-        String marker = remote.run(commands.releaseMarker(version)).stdout();
+        DeliveryState state = state(remote, version, shas);
+        PlatformCheck.check(release.manifest().platform(), version, hostId, state.uname());
+
+        String marker = state.marker();
         if (!marker.isEmpty()) {
             if (marker.equals(DeployCommands.markerContent(shas))) {
                 output.sourceLine(hostId, "release " + version + " is already on the host");
@@ -60,7 +62,7 @@ public final class ReleaseDelivery {
                     + "content: commit the change (the label is the commit) or give a new -Dxamal.version");
         }
 
-        Set<String> cached = new HashSet<>(remote.run(commands.completeLayers(shas)).stdout().lines().toList());
+        Set<String> cached = state.completeLayers();
         List<Layer> missing = release.layers().stream().filter(l -> !cached.contains(l.sha256())).toList();
         AtomicLong sent = new AtomicLong();
         UploadProgress hostProgress = progress.forHost(hostId);
@@ -81,5 +83,16 @@ public final class ReleaseDelivery {
         remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
         output.sourceLine(hostId, "assembled release " + version);
         return new Delivered(missing, sent.get(), true);
+    }
+
+    /** The platform, the release's marker and the cached layers, asked in one round trip. */
+    private DeliveryState state(RemoteHost remote, String version, List<String> shas) {
+        String stdout = remote.run(commands.deliveryState(version, shas)).stdout();
+        try {
+            return DeliveryState.parse(stdout);
+        } catch (IllegalArgumentException e) {
+            throw new EnvironmentException("host " + remote.host().id() + " answered the delivery query with something "
+                    + "unexpected (" + e.getMessage() + "): " + stdout.strip());
+        }
     }
 }

@@ -87,8 +87,7 @@ public final class SlotBoot {
         String unit = layout.instanceUnitName(role, port);
 
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.run(commands.systemctl(Verb.STOP, unit));
-        remote.run(commands.linkSlot(port, version));
+        remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
         remote.run(commands.systemctl(Verb.START, unit));
         awaitHealthy(remote, unit, port);
@@ -114,11 +113,8 @@ public final class SlotBoot {
             proxy.route(remote, site(List.of(port), maintenance));
         }
         hooks.postCaddyReload(remote.host());
-        remote.run(commands.systemctl(Verb.ENABLE, unit));
-        remote.run(commands.linkCurrent(version));
-        remote.run(commands.writeActivePort(port));
-        remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), hostId, role, OptionalInt.of(port), version,
-                action).line()));
+        remote.run(commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(), hostId,
+                role, OptionalInt.of(port), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
                 Duration.between(started, Instant.now()));
     }
@@ -147,10 +143,8 @@ public final class SlotBoot {
             }
             pause(min(settings.interval(), Duration.between(Instant.now(), until)));
         }
-        remote.run(commands.systemctl(Verb.ENABLE, unit));
-        remote.run(commands.linkCurrent(version));
-        remote.run(commands.appendHistory(new HistoryEntry(Instant.now(), remote.host().id(), role,
-                OptionalInt.empty(), version, action).line()));
+        remote.run(commands.recordSwitch(unit, version, OptionalInt.empty(), new HistoryEntry(Instant.now(),
+                remote.host().id(), role, OptionalInt.empty(), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
     }

@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * Builds a release: stages {@code bin/<name>}, {@code lib/}, {@code runtime/} and
- * {@code RELEASE} under {@code <output>/<service>-<version>/}, writes the three layers and their
- * union {@code <output>/<service>-<version>.tar.gz}, all reproducibly (see {@link ReproducibleTar}).
+ * {@code RELEASE} under {@code <output>/<service>-<version>/}, writes the three layers and (unless
+ * only the layers are wanted) their union {@code <output>/<service>-<version>.tar.gz}, all
+ * reproducibly (see {@link ReproducibleTar}). What an earlier build produced from the same inputs
+ * is reused: the jdeps result ({@link ScannedModules}), the linked runtime ({@link LinkedRuntimes})
+ * and the runtime and dependency layers ({@link KeptLayers}); the bytes are the same either way.
  */
 public final class ReleaseBuilder {
     private final Output output;
@@ -64,9 +68,20 @@ public final class ReleaseBuilder {
         return new ReleasePlan(spec, jar, launcher, libraries, modules, platform);
     }
 
-    /** Builds what the plan says; replaces an earlier build of the same release id. */
+    /** Builds what the plan says, tarball included; replaces an earlier build of the same release id. */
     public BuiltRelease build(ReleasePlan plan) {
+        return build(plan, true);
+    }
+
+    /**
+     * Builds what the plan says; replaces an earlier build of the same release id. The tarball (the
+     * union of the layers) is written only when {@code tarball} is set or an earlier build of the
+     * same release id wrote one (which is then replaced): goals that send layers to hosts never
+     * read it, and compressing the whole runtime again is most of a rebuild's time.
+     */
+    public BuiltRelease build(ReleasePlan plan, boolean tarball) {
         ReleaseSpec spec = plan.spec();
+        KeptLayers kept = new KeptLayers(spec.outputDirectory());
         Path stage = plan.stagingDirectory();
         ReproducibleTar tar = new ReproducibleTar(stage, spec.entryTime());
         try {
@@ -95,7 +110,7 @@ public final class ReleaseBuilder {
         List<Layer> layers = new ArrayList<>();
         for (LayerKind kind : plan.layerKinds()) {
             if (kind != LayerKind.APPLICATION) {
-                Layer layer = writeLayer(tar, kind, contents.get(kind), plan.layerFile(kind));
+                Layer layer = keptLayer(kept, tar, kind, contents.get(kind), plan.layerFile(kind));
                 layers.add(layer);
                 digests.put(kind, layer.sha256());
             }
@@ -114,13 +129,31 @@ public final class ReleaseBuilder {
         application.add(ReleaseManifest.FILE_NAME);
         layers.add(writeLayer(tar, LayerKind.APPLICATION, application, plan.layerFile(LayerKind.APPLICATION)));
 
+        // An earlier build's tarball of this release id is written again, so it always matches the layers.
+        Optional<Layer> union = tarball || Files.exists(plan.tarball())
+                ? Optional.of(writeLayer(tar, null, unionContents(spec), plan.tarball())) : Optional.empty();
+        writeChecksums(plan, layers, union);
+        return new BuiltRelease(plan, union, layers, manifest);
+    }
+
+    private static List<String> unionContents(ReleaseSpec spec) {
         List<String> all = new ArrayList<>(List.of("bin", "lib", ReleaseManifest.FILE_NAME));
         if (spec.runtime() == ReleaseConfig.Runtime.JLINK) {
             all.add("runtime");
         }
-        Layer union = writeLayer(tar, null, all, plan.tarball());
-        writeChecksums(plan, layers, union);
-        return new BuiltRelease(plan, plan.tarball(), union.sha256(), union.size(), layers, manifest);
+        return all;
+    }
+
+    /** The runtime or dependency layer: copied when an earlier build kept one of the same content key. */
+    private Layer keptLayer(KeptLayers kept, ReproducibleTar tar, LayerKind kind, List<String> paths, Path file) {
+        if (kept.put(tar, paths, file, () -> writeLayer(tar, kind, paths, file))) {
+            output.debug("layer " + kind.key() + " is the same as one built before: reused");
+        }
+        try {
+            return new Layer(kind, file, Sha256.of(file), Files.size(file));
+        } catch (IOException e) {
+            throw new EnvironmentException("could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<LayerKind, List<String>> layerContents(ReleasePlan plan) {
@@ -159,12 +192,12 @@ public final class ReleaseBuilder {
         return Sha256.hex(digest);
     }
 
-    private static void writeChecksums(ReleasePlan plan, List<Layer> layers, Layer union) {
+    private static void writeChecksums(ReleasePlan plan, List<Layer> layers, Optional<Layer> union) {
         StringBuilder s = new StringBuilder();
         for (Layer layer : layers) {
             s.append(layer.sha256()).append("  layers/").append(layer.file().getFileName()).append('\n');
         }
-        s.append(union.sha256()).append("  ").append(union.file().getFileName()).append('\n');
+        union.ifPresent(u -> s.append(u.sha256()).append("  ").append(u.file().getFileName()).append('\n'));
         try {
             Files.writeString(plan.checksums(), s.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -175,7 +208,14 @@ public final class ReleaseBuilder {
     private List<String> modules(ReleaseSpec spec, AppJar jar, int feature) {
         List<Path> jars = new ArrayList<>(List.of(jar.path()));
         jars.addAll(spec.dependencyJars());
-        List<String> found = new ScannedModules(spec.runtimeCache()).modules(jars, feature, () -> scan(spec, jar, feature));
+        AtomicBoolean scanned = new AtomicBoolean();
+        List<String> found = new ScannedModules(spec.runtimeCache()).modules(jars, feature, () -> {
+            scanned.set(true);
+            return scan(spec, jar, feature);
+        });
+        if (!scanned.get()) {
+            output.debug("jdeps found before (jars unchanged) " + String.join(",", found));
+        }
         Set<String> modules = new java.util.TreeSet<>(found);
         modules.addAll(spec.addModules());
         return List.copyOf(modules);

@@ -4,11 +4,13 @@ import dev.xamal.core.EnvironmentException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class ReproducibleTar {
     private static final int EXECUTABLE_MODE = 0100755;
     private static final int FILE_MODE = 0100644;
     private static final int LINK_MODE = 0120777;
+    /** Bump when what {@link #write} produces changes for the same content, so kept tars are not reused. */
+    private static final String FORMAT_REVISION = "reproducible-tar-1";
 
     private final Path root;
     private final Instant mtime;
@@ -62,6 +66,39 @@ public final class ReproducibleTar {
         } catch (IOException e) {
             throw new EnvironmentException("could not write a tar of " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A digest of everything the bytes {@link #write} produces for these paths depend on: each
+     * entry's name, type, mode, size, link target and content digest, the modification time, and
+     * the writer (this format's revision and the JDK whose gzip compresses). Equal keys mean equal
+     * bytes, so a kept tar of the same key can stand in for writing it again.
+     */
+    public String contentKey(List<String> paths) {
+        MessageDigest key = Sha256.digest();
+        update(key, FORMAT_REVISION + "\n" + Runtime.version() + "\n"
+                + TarArchiveOutputStream.class.getPackage().getImplementationVersion() + "\n" + mtime + "\n");
+        try {
+            for (var e : collect(paths).entrySet()) {
+                Path path = e.getValue();
+                update(key, e.getKey() + "\0");
+                if (Files.isSymbolicLink(path)) {
+                    update(key, "link\0" + Files.readSymbolicLink(path).toString().replace('\\', '/') + "\n");
+                } else if (isDirectory(path)) {
+                    update(key, "dir\n");
+                } else {
+                    update(key, (isExecutable(path) ? "exec\0" : "file\0") + Files.size(path) + "\0"
+                            + Sha256.of(path) + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("could not read " + root + ": " + e.getMessage(), e);
+        }
+        return Sha256.hex(key);
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The entry names {@link #write} would produce, in order (directories end in {@code /}). */

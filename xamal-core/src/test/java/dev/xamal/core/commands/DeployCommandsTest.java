@@ -2,8 +2,12 @@ package dev.xamal.core.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeployCommandsTest {
     private final DeployCommands asDeploy = new DeployCommands(new AppLayout("shop.staging"), false);
@@ -34,6 +38,67 @@ class DeployCommandsTest {
                 .isEqualTo("/usr/bin/systemctl stop shop.web@4000.service");
         assertThat(asDeploy.journalTail("shop.staging.web@4001.service"))
                 .startsWith("sudo -n /usr/bin/journalctl --no-pager -n ").endsWith(" -u shop.staging.web@4001.service");
+    }
+
+    @Test
+    void aSwitchIsRecordedInOneCommandThatStopsAtTheFirstFailingStep() {
+        assertThat(asDeploy.recordSwitch("shop.staging.web@4001.service", "v1", OptionalInt.of(4001), "t\th\tdeploy"))
+                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
+                        + " && { " + asDeploy.linkCurrent("v1") + "; }"
+                        + " && { " + asDeploy.writeActivePort(4001) + "; }"
+                        + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }");
+        assertThat(asDeploy.recordSwitch("shop.staging.worker.service", "v1", OptionalInt.empty(), "line"))
+                .as("a role without proxy has no active port")
+                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
+                        + " && { " + asDeploy.linkCurrent("v1") + "; }"
+                        + " && { " + asDeploy.appendHistory("line") + "; }");
+    }
+
+    @Test
+    void recordingASwitchRunsEveryStepInOrderAndStopsAtAFailure(@TempDir Path root) throws Exception {
+        // the app's directory moved to a scratch one, systemctl replaced by true / false
+        String line = asRoot.recordSwitch("u", "v1", OptionalInt.of(4001), "h1")
+                .replace(AppLayout.BASE + "/shop", root.toString()).replace(UnitCommands.SYSTEMCTL + " enable u", "true");
+        assertThat(line).startsWith("{ true; } && ").doesNotContain(AppLayout.BASE);
+        assertThat(new ProcessBuilder("sh", "-c", line).start().waitFor()).isZero();
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
+        assertThat(Files.readString(root.resolve("active_port"))).isEqualTo("4001\n");
+        assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
+
+        String failing = asRoot.recordSwitch("u", "v2", OptionalInt.of(4000), "h2")
+                .replace(AppLayout.BASE + "/shop", root.toString()).replace(UnitCommands.SYSTEMCTL + " enable u", "false");
+        assertThat(failing).contains("false").doesNotContain(AppLayout.BASE);
+        assertThat(new ProcessBuilder("sh", "-c", failing).start().waitFor()).isNotZero();
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
+        assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
+    }
+
+    @Test
+    void theDeliveryStateIsOneCommandWhosePartsAreWhatEachQueryPrints(@TempDir Path root) throws Exception {
+        AppLayout layout = new AppLayout("shop");
+        Files.createDirectories(root.resolve("layers/aaa"));
+        Files.writeString(root.resolve("layers/aaa/" + DeployCommands.COMPLETE_MARKER), "");
+        Files.createDirectories(root.resolve("layers/bbb")); // uploaded in part: not complete
+
+        DeliveryState before = DeliveryState.parse(runIn(root, asRoot.deliveryState("v1", List.of("aaa", "bbb"))));
+        assertThat(before.uname()).isEqualTo(runIn(root, DeployCommands.uname())).isNotBlank();
+        assertThat(before.marker()).isEmpty();
+        assertThat(before.completeLayers()).containsExactly("aaa");
+
+        Path marker = Path.of(layout.releaseComplete("v1").replace(layout.root(), root.toString()));
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, DeployCommands.markerContent(List.of("aaa", "bbb")));
+        DeliveryState after = DeliveryState.parse(runIn(root, asRoot.deliveryState("v1", List.of("aaa", "bbb"))));
+        assertThat(after.marker()).isEqualTo(DeployCommands.markerContent(List.of("aaa", "bbb")));
+        assertThat(after.completeLayers()).containsExactly("aaa");
+    }
+
+    /** Runs a command line with the app's directory moved to {@code root}; its standard output. */
+    private static String runIn(Path root, String line) throws Exception {
+        Process process = new ProcessBuilder("sh", "-c", line.replace(AppLayout.BASE + "/shop", root.toString())).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(line).isZero();
+        return out;
     }
 
     @Test

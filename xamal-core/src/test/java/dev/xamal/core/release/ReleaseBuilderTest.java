@@ -227,6 +227,45 @@ class ReleaseBuilderTest {
         }
     }
 
+    @Test
+    void aLayersOnlyRebuildReusesJdepsAndTheKeptLayersWithTheBytesOfAFreshBuild() throws Exception {
+        ReleaseSpec fresh = spec(dir.resolve("in/app-1.0.jar"), List.of(dir.resolve("in/greeting-1.0.jar")),
+                dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
+        ReleaseSpec again = new ReleaseSpec(fresh.service(), fresh.name(), fresh.mainClass(), fresh.jvmOptions(),
+                fresh.runtime(), fresh.addModules(), fresh.jmods(), fresh.console(), fresh.appJar(),
+                fresh.dependencyJars(), fresh.outputDirectory(), fresh.runtimeCache(), new SourceVersion("again", Optional.empty(),
+                        Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), fresh.outputTimestamp());
+        TestOutput output = TestOutput.quiet();
+        ReleaseBuilder builder = new ReleaseBuilder(output);
+        BuiltRelease rebuilt = builder.build(builder.plan(again), false);
+
+        assertThat(output.lines).anyMatch(l -> l.startsWith("DEBUG jdeps found before (jars unchanged) "))
+                .anyMatch(l -> l.equals("DEBUG layer runtime is the same as one built before: reused"))
+                .anyMatch(l -> l.equals("DEBUG layer dependencies is the same as one built before: reused"));
+        for (LayerKind kind : List.of(LayerKind.RUNTIME, LayerKind.DEPENDENCIES)) {
+            assertThat(Files.mismatch(layer(rebuilt, kind).file(), layer(release, kind).file()))
+                    .as("kept %s layer against the fresh build's", kind).isEqualTo(-1L);
+            assertThat(layer(rebuilt, kind).sha256()).isEqualTo(Sha256.of(layer(release, kind).file()));
+        }
+        assertThat(rebuilt.manifest().modules()).isEqualTo(release.manifest().modules());
+        assertThat(rebuilt.hasTarball()).isFalse();
+        assertThat(rebuilt.plan().tarball()).doesNotExist();
+        assertThat(Files.readString(rebuilt.plan().checksums())).doesNotContain("demo-again.tar.gz")
+                .contains("layers/demo-again-runtime.tar.gz");
+        Path root = dir.resolve("server/releases/again");
+        for (Layer layer : rebuilt.layers()) {
+            ReleaseRun.extract(layer.file(), root);
+        }
+        ReleaseRun.Result result = ReleaseRun.run(root, Map.of(), root.resolve("bin/demo").toString(), "version");
+        assertThat(result.status()).as(result.output()).isZero();
+        assertThat(result.output()).contains("again");
+
+        BuiltRelease sameId = builder.build(builder.plan(fresh), false);
+        assertThat(sameId.hasTarball()).as("an earlier build's tarball of the release id is written again").isTrue();
+        assertThat(sameId.tarballSha256()).as("the same bytes as the first build's").isEqualTo(release.tarballSha256());
+        assertThat(Sha256.of(sameId.tarball())).isEqualTo(release.tarballSha256());
+    }
+
     private static Layer layer(BuiltRelease built, LayerKind kind) {
         return built.layers().stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
     }

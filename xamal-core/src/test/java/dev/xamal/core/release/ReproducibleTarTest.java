@@ -98,6 +98,25 @@ class ReproducibleTarTest {
     }
 
     @Test
+    void theContentKeyFollowsWhatTheBytesDependOnAndNothingElse() throws Exception {
+        Path a = tree("one", "rw-r--r--", "rwxr-xr-x", Instant.parse("2020-01-01T00:00:00Z"));
+        Path b = tree("second/place", "rw-------", "rwx------", Instant.parse("2025-06-06T06:06:06Z"));
+        List<String> all = List.of("bin", "lib", "RELEASE");
+        String key = new ReproducibleTar(a, TIME).contentKey(all);
+        assertThat(new ReproducibleTar(b, TIME).contentKey(all)).as("same content elsewhere").isEqualTo(key);
+        assertThat(new ReproducibleTar(a, TIME.plusSeconds(1)).contentKey(all)).as("another entry time").isNotEqualTo(key);
+        assertThat(new ReproducibleTar(a, TIME).contentKey(List.of("bin", "lib"))).as("fewer paths").isNotEqualTo(key);
+        Files.setPosixFilePermissions(b.resolve("lib/a.jar"), PosixFilePermissions.fromString("rwx------"));
+        assertThat(new ReproducibleTar(b, TIME).contentKey(all)).as("a file made executable").isNotEqualTo(key);
+        Files.writeString(a.resolve("lib/a.jar"), "AAA");
+        assertThat(new ReproducibleTar(a, TIME).contentKey(all)).as("same size, other content").isNotEqualTo(key);
+        Files.delete(a.resolve("lib/link.txt"));
+        Files.createSymbolicLink(a.resolve("lib/link.txt"), Path.of("a.jar"));
+        Files.writeString(a.resolve("lib/a.jar"), "aaa");
+        assertThat(new ReproducibleTar(a, TIME).contentKey(all)).as("a link's target").isNotEqualTo(key);
+    }
+
+    @Test
     void entryNamesListsWhatWriteWrites() throws Exception {
         Path a = tree("one", "rw-r--r--", "rwxr-xr-x", TIME);
         assertThat(new ReproducibleTar(a, TIME).entryNames(List.of("RELEASE", "lib/sub")))
