@@ -2,6 +2,7 @@ package dev.xamal.ssh;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.LineListener;
 import dev.xamal.core.spi.RemoteCommand;
 import java.io.IOException;
@@ -116,7 +117,7 @@ final class CommandExecution {
     }
 
     private EnvironmentException lost(Exception cause, LineStream stdout, LineStream stderr) {
-        return new EnvironmentException("Connection to " + target.display() + " was lost while running: "
+        return new ConnectionLostException("Connection to " + target.display() + " was lost while running: "
                 + command.line() + "\nThe command's outcome is unknown; it was not retried. The next command"
                 + " reconnects." + (stdout == null ? "" : tail(stdout, stderr)), cause);
     }

@@ -45,7 +45,8 @@ class DeployCommandsTest {
     @Test
     void assemblyWorksInAScratchDirectoryAndMovesTheCompleteReleaseIntoPlace() {
         String line = asDeploy.assemble("v1", List.of("aaa", "bbb"), "service=shop\n", "shop");
-        assertThat(line).startsWith("set -e; rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
+        assertThat(line).startsWith("set -e; trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT;"
+                + " rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
         assertThat(line).containsSubsequence(
                 "tar -xzf '/opt/xamal/shop.staging/layers/aaa/layer.tar.gz'",
                 "tar -xzf '/opt/xamal/shop.staging/layers/bbb/layer.tar.gz'",
