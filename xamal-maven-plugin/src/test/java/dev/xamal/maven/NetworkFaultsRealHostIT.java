@@ -53,7 +53,7 @@ class NetworkFaultsRealHostIT {
     private static final String DISK_APP = "diskfull";
     private static final String DISK_SITE = "diskfull.localhost";
     private static final String RELEASES_TMPFS = "/opt/xamal/" + DISK_APP + "/releases";
-    private static final String SSH = "  connect_timeout: 2\n  keepalive: 2\n";
+    private static final String SSH = "  connect_timeout: 5\n  keepalive: 3\n";
     /** Found by the deploy user's per-connection sshd process's title. */
     private static final String DEPLOY_CONNECTION = "pgrep -f '^sshd: deploy@notty'";
 
@@ -80,6 +80,10 @@ class NetworkFaultsRealHostIT {
     }
 
     private static XamalConfig config() {
+        return config("");
+    }
+
+    private static XamalConfig config(String extra) {
         return RealHostApp.config(dir, hosts, "service: " + APP + "\n"
                 + "servers:\n"
                 + "  - \"" + h1().sshAddress() + "\"\n"
@@ -87,7 +91,7 @@ class NetworkFaultsRealHostIT {
                 + "  - \"" + h3().sshAddress() + "\"\n"
                 + "caddy:\n  ssl: false\n  app_port: " + BLUE + "\n"
                 + "boot:\n  limit: 1\n"
-                + "deploy_timeout: 20\n", SSH);
+                + "deploy_timeout: 30\n" + extra, SSH);
     }
 
     @Test
@@ -250,23 +254,18 @@ class NetworkFaultsRealHostIT {
     @Test
     @Order(6)
     void theConnectionKilledMidBootFailsThatHostClearlyStopsItsNewInstanceAndTheRerunSucceeds() throws Exception {
-        XamalConfig config = config();
+        // Each health probe takes 6 s (/slow answers after that), so once the new instance listens a
+        // probe is surely running on the connection when its sshd process is killed.
+        XamalConfig config = config("health_check:\n  path: /slow?ms=6000\n  timeout: 15\n");
         ReleaseLayers v6 = release(config, "v6");
         String idleUnit = idleUnit(h2());
         int idlePort = Integer.parseInt(idleUnit.replaceAll(".*@([0-9]+)\\.service", "$1"));
         AtomicReference<String> killed = new AtomicReference<>();
-        // The new instance is frozen while it starts, so a health probe is surely running on the
-        // connection when its sshd process is killed.
         Watcher watcher = Watcher.start(() -> {
             awaitStarting(h2(), idleUnit);
-            String pid = h2().shell("systemctl show -p MainPID --value " + idleUnit).strip();
-            h2().shell("kill -STOP " + pid);
-            try {
-                awaitProcess(h2(), "curl .*127.0.0.1:" + idlePort + "/health");
-                killed.set(killDeployConnection(h2()));
-            } finally {
-                h2().shell("kill -CONT " + pid);
-            }
+            awaitListening(h2(), idlePort);
+            awaitProcess(h2(), "^curl .*127.0.0.1:" + idlePort + "/slow");
+            killed.set(killDeployConnection(h2()));
         });
         Instant started = Instant.now();
         assertThatThrownBy(() -> deploy(config, v6, UploadProgress.NONE, new RealHostApp.RecordingOutput()))
@@ -489,6 +488,18 @@ class NetworkFaultsRealHostIT {
             pollPause();
         }
         throw new AssertionError(unit + " never started on " + host.name());
+    }
+
+    /** Polls until something listens on the port on the host. */
+    private static void awaitListening(TestHost host, int port) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!host.exec("ss", "-Hltn", "sport = :" + port).stdout().isBlank()) {
+                return;
+            }
+            pollPause();
+        }
+        throw new AssertionError("nothing listens on port " + port + " of " + host.name());
     }
 
     /** Polls until a process whose command line matches the pattern runs on the host. */

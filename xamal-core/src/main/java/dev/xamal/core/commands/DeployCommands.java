@@ -34,9 +34,14 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " ]; then echo \"$s\"; fi; done";
     }
 
-    /** Creates a layer's cache directory before its file is uploaded. */
+    /**
+     * Creates a layer's cache directory before its file is uploaded, and removes what an earlier
+     * upload of it cut off by a dropped connection left there (its temporary {@code .part} file;
+     * the deploy lock means no other upload of this app's layers runs now).
+     */
     public String prepareLayer(String sha256) {
-        return Shell.join("mkdir", "-p", layout.layer(sha256));
+        String dir = layout.layer(sha256);
+        return Shell.join("mkdir", "-p", dir) + " && rm -f -- " + Shell.quote(dir) + "/." + LAYER_FILE + ".xamal-*.part";
     }
 
     /** Checks the uploaded layer's digest once more on the host, then marks the layer complete. */
