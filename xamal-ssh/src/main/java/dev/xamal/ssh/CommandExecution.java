@@ -57,7 +57,7 @@ final class CommandExecution {
             stderr.close();
             Integer status = channel.getExitStatus();
             if (status == null) {
-                if (channel.getExitSignal() == null && closesSoon()) {
+                if (connectionLost() || channel.getExitSignal() == null && closesSoon()) {
                     throw lost(null, stdout, stderr);
                 }
                 LOG.debug("{} on {} ended without exit status (signal {})", command.line(), target.display(),
