@@ -26,11 +26,17 @@ final class RealHostApp {
      * that reaches the test hosts as their {@code deploy} user, and loads it.
      */
     static XamalConfig config(Path dir, TestHosts hosts, String body) {
+        return config(dir, hosts, body, "");
+    }
+
+    /** As {@link #config(Path, TestHosts, String)}, with more keys ({@code "  key: value\n"} lines) in {@code ssh}. */
+    static XamalConfig config(Path dir, TestHosts hosts, String body, String moreSsh) {
         String yaml = body + "ssh:\n"
                 + "  user: " + hosts.user() + "\n"
                 + "  keys: [\"" + hosts.keyPath() + "\"]\n"
                 + "  known_hosts_file: \"" + hosts.knownHostsPath() + "\"\n"
-                + "  config: false\n";
+                + "  config: false\n"
+                + moreSsh;
         try {
             Files.createDirectories(dir.resolve("config"));
             Files.writeString(dir.resolve("config/xamal.yml"), yaml);

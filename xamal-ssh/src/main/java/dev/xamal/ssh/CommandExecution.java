@@ -2,6 +2,7 @@ package dev.xamal.ssh;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.LineListener;
 import dev.xamal.core.spi.RemoteCommand;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     private final HostTarget target;
     private final ClientSession session;
@@ -54,7 +57,7 @@ final class CommandExecution {
             stderr.close();
             Integer status = channel.getExitStatus();
             if (status == null) {
-                if (connectionLost()) {
+                if (connectionLost() || channel.getExitSignal() == null && closesSoon()) {
                     throw lost(null, stdout, stderr);
                 }
                 LOG.debug("{} on {} ended without exit status (signal {})", command.line(), target.display(),
@@ -107,6 +110,18 @@ final class CommandExecution {
         return !session.isOpen() || session.isClosing();
     }
 
+    /**
+     * Whether the connection is closing, given a moment to show it: a channel that ended with
+     * neither exit status nor signal is usually the first sign of a dropped connection, seen
+     * before the session itself notices.
+     */
+    private boolean closesSoon() {
+        if (!connectionLost()) {
+            session.waitFor(EnumSet.of(ClientSessionEvent.CLOSED), CLOSE_GRACE);
+        }
+        return connectionLost();
+    }
+
     private EnvironmentException cannotStart(Exception e) {
         if (connectionLost()) {
             return lost(e, null, null);
@@ -116,7 +131,7 @@ final class CommandExecution {
     }
 
     private EnvironmentException lost(Exception cause, LineStream stdout, LineStream stderr) {
-        return new EnvironmentException("Connection to " + target.display() + " was lost while running: "
+        return new ConnectionLostException("Connection to " + target.display() + " was lost while running: "
                 + command.line() + "\nThe command's outcome is unknown; it was not retried. The next command"
                 + " reconnects." + (stdout == null ? "" : tail(stdout, stderr)), cause);
     }

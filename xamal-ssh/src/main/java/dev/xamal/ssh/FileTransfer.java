@@ -4,6 +4,7 @@ import static dev.xamal.core.commands.Shell.quote;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.UploadProgress;
 import java.io.IOException;
@@ -14,11 +15,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * Sends one file over SFTP so that it appears at its final path only complete and verified:
@@ -37,6 +41,7 @@ final class FileTransfer {
     private static final int CHUNK = 64 * 1024;
     private static final int SHA_MISMATCH = 86;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HostTarget target;
@@ -141,12 +146,29 @@ final class FileTransfer {
     }
 
     private EnvironmentException failure(String source, String remotePath, String temp, boolean created, Exception e) {
-        boolean lost = !session.isOpen() || session.isClosing();
+        boolean lost = connectionLost(e);
         String what = lost ? "the connection was lost" : SessionOpener.describe(e);
-        return new EnvironmentException("Upload of " + source + " to " + target.display() + ":" + remotePath
+        String message = "Upload of " + source + " to " + target.display() + ":" + remotePath
                 + " failed: " + what + ". " + remotePath + " was not changed"
                 + (created ? "; the partial file " + temp + " is removed as soon as the host can be reached." : ".")
-                + (lost ? " The next command reconnects." : ""), e);
+                + (lost ? " The next command reconnects." : "");
+        return lost ? new ConnectionLostException(message, e) : new EnvironmentException(message, e);
+    }
+
+    /**
+     * Whether the connection dropped under the transfer. A server's SFTP error answer means it did
+     * not; any other failure may be the first sign of a closing connection, so it is given a
+     * moment to show.
+     */
+    private boolean connectionLost(Exception e) {
+        if (!session.isOpen() || session.isClosing()) {
+            return true;
+        }
+        if (e instanceof SftpException) {
+            return false;
+        }
+        session.waitFor(EnumSet.of(ClientSessionEvent.CLOSED), CLOSE_GRACE);
+        return !session.isOpen() || session.isClosing();
     }
 
     static String temporaryPath(String remotePath) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.orchestration.FanOut;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
 import java.io.IOException;
@@ -85,7 +86,7 @@ class PoolTest extends InProcessServerTest {
 
             assertThatThrownBy(() -> remote.exec(RemoteCommand.of("touch " + marker + "; sleep 60")
                     .withTimeout(Duration.ofSeconds(50))))
-                    .isInstanceOf(EnvironmentException.class)
+                    .isInstanceOf(ConnectionLostException.class)
                     .hasMessageContaining("Connection to 127.0.0.1:" + server.port() + " was lost while running")
                     .hasMessageContaining("sleep 60")
                     .hasMessageContaining("not retried");

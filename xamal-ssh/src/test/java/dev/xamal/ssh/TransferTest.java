@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class TransferTest extends InProcessServerTest {
                     server.dropAllSessions();
                 }
             }))
-                    .isInstanceOf(EnvironmentException.class)
+                    .isInstanceOf(ConnectionLostException.class)
                     .hasMessageContaining("Upload of " + local + " to 127.0.0.1:" + server.port())
                     .hasMessageContaining("the connection was lost")
                     .hasMessageContaining(remoteDir + "/big.tar.gz was not changed");

@@ -104,7 +104,8 @@ public final class HostGroup implements AutoCloseable {
                                                  HostsSpec.FixedPorts ports, Network network, KeyPair hostKey,
                                                  KeyPair clientKey) {
         Map<String, String> tmpfs = new HashMap<>(Map.of("/run", "rw", "/run/lock", "rw"));
-        spec.tmpfs().forEach((path, size) -> tmpfs.put(path, "rw,size=" + size));
+        // exec: an app directory on a small tmpfs must run its release, as on a real disk.
+        spec.tmpfs().forEach((path, size) -> tmpfs.put(path, "rw,exec,size=" + size));
         byte[] authorized = (clientKey.publicKeyLine() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(imageName -> false)

@@ -86,7 +86,7 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
             return this;
         }
 
-        /** Mounts a tmpfs of {@code size} (e.g. {@code 16m}) at {@code path} on every host. */
+        /** Mounts a tmpfs of {@code size} (e.g. {@code 16m}) at {@code path} on every host, programs allowed to run from it. */
         public Builder tmpfs(String path, String size) {
             tmpfs.put(path, size);
             return this;

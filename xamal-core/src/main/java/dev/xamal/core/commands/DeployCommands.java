@@ -48,9 +48,14 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " && { " + completeLayers(sha256s) + "; }";
     }
 
-    /** Creates a layer's cache directory before its file is uploaded. */
+    /**
+     * Creates a layer's cache directory before its file is uploaded, and removes what an earlier
+     * upload of it cut off by a dropped connection left there (its temporary {@code .part} file;
+     * the deploy lock means no other upload of this app's layers runs now).
+     */
     public String prepareLayer(String sha256) {
-        return Shell.join("mkdir", "-p", layout.layer(sha256));
+        String dir = layout.layer(sha256);
+        return Shell.join("mkdir", "-p", dir) + " && rm -f -- " + Shell.quote(dir) + "/." + LAYER_FILE + ".xamal-*.part";
     }
 
     /** Checks the uploaded layer's digest once more on the host, then marks the layer complete. */
@@ -68,7 +73,9 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /**
      * Assembles a release from cached layers in a fresh directory, checks it against the RELEASE
      * file and launcher expected, writes the completeness marker (the layer digests) and moves it
-     * into place. A leftover incomplete directory of the same version is replaced.
+     * into place. A leftover incomplete directory of the same version is replaced; a failed
+     * assembly (a full disk, say) removes its work directory, so it holds no space and nothing
+     * half-extracted is left that could be taken for a release.
      *
      * @param version      the version label
      * @param layerShas    the layers, in extraction order
@@ -79,7 +86,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         String target = layout.release(version);
         String work = target + ".assembling";
         StringBuilder line = new StringBuilder()
-                .append("set -e; rm -rf ").append(Shell.quote(work)).append("; mkdir -p ").append(Shell.quote(work));
+                .append("set -e; trap ").append(Shell.quote("rm -rf " + Shell.quote(work))).append(" EXIT")
+                .append("; rm -rf ").append(Shell.quote(work)).append("; mkdir -p ").append(Shell.quote(work));
         for (String sha : layerShas) {
             line.append("; tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(Shell.quote(work));
         }

@@ -8,6 +8,7 @@ import dev.xamal.core.output.Output;
 import dev.xamal.core.release.Layer;
 import dev.xamal.core.release.PlatformCheck;
 import dev.xamal.core.release.ReleaseLayers;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.UploadProgress;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts a built release on one host: checks the host's platform, uploads only the layers its
- * cache lacks (each verified by digest, then marked complete), and assembles
+ * cache lacks (each verified by digest, then marked complete; a layer whose upload a dropped
+ * connection cut off is sent once more on a new connection), and assembles
  * {@code releases/<version>} from the cache, verified and marked complete. A version already
  * complete on the host is reused when its layers are the same and refused when they differ.
  */
@@ -32,6 +34,26 @@ public final class ReleaseDelivery {
         this.commands = commands;
         this.output = output;
         this.progress = progress;
+    }
+
+    /**
+     * Sends one layer into the cache: its directory, the file (which lands only whole and verified
+     * by digest), then the digest checked once more and the layer marked complete. Every step may
+     * run again after a dropped connection: the directory may exist, a partial file never takes
+     * the layer's name, and the marker is written only after the check.
+     */
+    private void uploadLayer(RemoteHost remote, Layer layer, AtomicLong sent, UploadProgress hostProgress) {
+        remote.run(commands.prepareLayer(layer.sha256()));
+        AtomicLong sentOfLayer = new AtomicLong();
+        remote.upload(layer.file(), commands.layerFile(layer.sha256()), (bytesSent, total) -> {
+            sent.addAndGet(bytesSent - sentOfLayer.getAndSet(bytesSent));
+            hostProgress.sent(bytesSent, total);
+        });
+        remote.run(commands.completeLayer(layer.sha256()));
+    }
+
+    private static String firstLine(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
     }
 
     /** What a delivery did on a host. */
@@ -67,13 +89,19 @@ public final class ReleaseDelivery {
         AtomicLong sent = new AtomicLong();
         UploadProgress hostProgress = progress.forHost(hostId);
         for (Layer layer : missing) {
-            remote.run(commands.prepareLayer(layer.sha256()));
-            AtomicLong sentOfLayer = new AtomicLong();
-            remote.upload(layer.file(), commands.layerFile(layer.sha256()), (bytesSent, total) -> {
-                sent.addAndGet(bytesSent - sentOfLayer.getAndSet(bytesSent));
-                hostProgress.sent(bytesSent, total);
-            });
-            remote.run(commands.completeLayer(layer.sha256()));
+            try {
+                uploadLayer(remote, layer, sent, hostProgress);
+            } catch (ConnectionLostException lost) {
+                output.warn("[" + hostId + "] the connection dropped while uploading layer " + layer.kind().key()
+                        + "; uploading it once more on a new connection");
+                try {
+                    uploadLayer(remote, layer, sent, hostProgress);
+                } catch (EnvironmentException again) {
+                    throw new EnvironmentException("Uploading layer " + layer.kind().key() + " to " + hostId
+                            + " failed: the connection dropped (" + firstLine(lost) + "), and the upload once more on"
+                            + " a new connection failed too: " + again.getMessage(), again);
+                }
+            }
             output.sourceLine(hostId, "uploaded layer " + layer.kind().key() + " (" + layer.size() + " bytes)");
         }
         int reused = release.layers().size() - missing.size();

@@ -89,17 +89,24 @@ public final class SlotBoot {
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
         remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
-        remote.run(commands.systemctl(Verb.START, unit));
-        awaitHealthy(remote, unit, port);
-
-        OptionalInt previous = active.isPresent() && active.getAsInt() != port
-                && isRunning(remote, layout.instanceUnitName(role, active.getAsInt())) ? active : OptionalInt.empty();
+        OptionalInt previous;
+        try {
+            remote.run(commands.systemctl(Verb.START, unit));
+            awaitHealthy(remote, unit, port);
+            previous = active.isPresent() && active.getAsInt() != port
+                    && isRunning(remote, layout.instanceUnitName(role, active.getAsInt())) ? active : OptionalInt.empty();
+            hooks.preCaddyReload(remote.host());
+            proxy.route(remote, site(previous.isPresent() ? List.of(port, previous.getAsInt()) : List.of(port),
+                    maintenance));
+        } catch (InstanceStopped e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw stopUnswitched(remote, unit, e);
+        }
         int waits = 0;
         Duration drain = Duration.ZERO;
-        hooks.preCaddyReload(remote.host());
         if (previous.isPresent()) {
             int old = previous.getAsInt();
-            proxy.route(remote, site(List.of(port, old), maintenance));
             Instant drainStarted = Instant.now();
             waits = drain(remote, old);
             drain = Duration.between(drainStarted, Instant.now());
@@ -109,8 +116,6 @@ public final class SlotBoot {
                     + commands.systemctl(Verb.DISABLE, oldUnit));
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
-        } else {
-            proxy.route(remote, site(List.of(port), maintenance));
         }
         hooks.postCaddyReload(remote.host());
         remote.run(commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(), hostId,
@@ -230,15 +235,48 @@ public final class SlotBoot {
         }
     }
 
+    /**
+     * A boot that failed before the proxy sent any request to the new instance (the connection
+     * dropped, Caddy refused the site): the new instance is stopped, over a new connection if the
+     * old one is gone, so nothing runs that no proxy routes to; the error says so, or says that
+     * the stop failed too (the next boot stops it before reusing the port).
+     */
+    private EnvironmentException stopUnswitched(RemoteHost remote, String unit, RuntimeException cause) {
+        String outcome;
+        try {
+            CommandResult stop = remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
+            outcome = stop.succeeded() ? "The new instance " + unit + " was stopped; traffic was not switched to it."
+                    : "The new instance " + unit + " could not be stopped (" + stop.outputTail().strip()
+                            + "); the next deploy stops it before it reuses the port.";
+        } catch (RuntimeException stopFailure) {
+            outcome = "The new instance " + unit + " could not be stopped (" + stopFailure.getMessage().lines()
+                    .findFirst().orElse("") + "); the next deploy stops it before it reuses the port.";
+        }
+        String message = cause.getMessage().contains(remote.host().id()) ? cause.getMessage()
+                : "Boot failed on " + remote.host().id() + ": " + cause.getMessage();
+        return new InstanceStopped(message + "\n" + outcome
+                + "\nThe serving instance, current and active_port are unchanged.", cause);
+    }
+
+    /** A boot failure whose new instance was already dealt with. */
+    private static final class InstanceStopped extends EnvironmentException {
+        private static final long serialVersionUID = 1L;
+
+        InstanceStopped(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Stops the failed instance and builds the error with its journal tail. */
     private EnvironmentException failure(RemoteHost remote, String unit, String what) {
         CommandResult journal = remote.exec(RemoteCommand.of(
                 commands.journalTail(unit)));
         remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
-        return new EnvironmentException("Boot failed on " + remote.host().id() + ": " + what
+        return new InstanceStopped("Boot failed on " + remote.host().id() + ": " + what
                 + "\nThe serving instance, current, active_port, the site and its env file are unchanged."
                 + "\n--- journalctl -u " + unit + " -n " + UnitCommands.JOURNAL_LINES + " ---\n"
-                + (journal.succeeded() ? journal.stdout().strip() : "(journal unavailable: " + journal.outputTail() + ")"));
+                + (journal.succeeded() ? journal.stdout().strip() : "(journal unavailable: " + journal.outputTail() + ")"),
+                null);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -108,9 +108,23 @@ class DeployCommandsTest {
     }
 
     @Test
+    void preparingALayerRemovesWhatACutOffUploadOfItLeftButNeverTheLayerOrItsMarker() {
+        assertThat(asDeploy.prepareLayer("aaa")).isEqualTo("mkdir -p /opt/xamal/shop.staging/layers/aaa"
+                + " && rm -f -- '/opt/xamal/shop.staging/layers/aaa'/.layer.tar.gz.xamal-*.part");
+    }
+
+    @Test
+    void aFailedAssemblyRemovesItsScratchDirectory() {
+        String line = asDeploy.assemble("v1", List.of("aaa"), "service=shop\n", "shop");
+        assertThat(line).contains("trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT")
+                .doesNotContain("trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1'\\''' EXIT");
+    }
+
+    @Test
     void assemblyWorksInAScratchDirectoryAndMovesTheCompleteReleaseIntoPlace() {
         String line = asDeploy.assemble("v1", List.of("aaa", "bbb"), "service=shop\n", "shop");
-        assertThat(line).startsWith("set -e; rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
+        assertThat(line).startsWith("set -e; trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT;"
+                + " rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
         assertThat(line).containsSubsequence(
                 "tar -xzf '/opt/xamal/shop.staging/layers/aaa/layer.tar.gz'",
                 "tar -xzf '/opt/xamal/shop.staging/layers/bbb/layer.tar.gz'",
