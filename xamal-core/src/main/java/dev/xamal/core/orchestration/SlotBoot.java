@@ -23,7 +23,8 @@ import java.util.OptionalInt;
 /**
  * Boots a release of one role on one host (design §6).
  *
- * <p>A proxied role switches blue/green: the idle port's slot is pointed at the release and gets
+ * <p>A proxied role switches blue/green: a stale instance on the idle port (left by an
+ * interrupted deploy) is stopped, the idle port's slot is pointed at the release and gets
  * its own env file, its instance starts and is probed until healthy; then the proxy sends new
  * requests to it while the old instance drains (two reloads: {@code new old}, then {@code new}),
  * the old instance stops, and {@code current}, {@code active_port} and the history follow. A
@@ -86,8 +87,8 @@ public final class SlotBoot {
         int port = idlePort(active);
         String unit = layout.instanceUnitName(role, port);
 
+        stopStale(remote, unit, port);
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.run(commands.systemctl(Verb.STOP, unit));
         remote.run(commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
         remote.run(commands.systemctl(Verb.START, unit));
@@ -153,6 +154,19 @@ public final class SlotBoot {
                 OptionalInt.empty(), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * Stops whatever runs on the idle port before its slot is relinked: nothing serves from it, so
+     * a running instance there was left by a deploy that was killed while it booted (its Maven
+     * process gone with SIGKILL or its machine lost) and would hold the port.
+     */
+    private void stopStale(RemoteHost remote, String unit, int port) {
+        if (isRunning(remote, unit)) {
+            output.sourceLine(remote.host().id(), "stopping a stale instance on the idle port " + port
+                    + " (left running by an interrupted deploy)");
+        }
+        remote.run(commands.systemctl(Verb.STOP, unit));
     }
 
     private OptionalInt activePort(RemoteHost remote) {
