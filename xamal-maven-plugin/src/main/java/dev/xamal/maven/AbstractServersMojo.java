@@ -10,11 +10,10 @@ import dev.xamal.core.hooks.HookRunner;
 import dev.xamal.core.hooks.Performer;
 import dev.xamal.core.orchestration.GoalHooks;
 import dev.xamal.core.orchestration.HostSelection;
+import dev.xamal.core.orchestration.LocalMachine;
 import dev.xamal.core.orchestration.LockDetails;
 import dev.xamal.core.secrets.Secrets;
 import dev.xamal.ssh.SshTransport;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,15 +148,7 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
 
     /** The details of a lock this run takes: performer, now, version, message, machine, process and goal. */
     protected final LockDetails lockDetails(String message) {
-        return new LockDetails(performer(), Instant.now(), goalVersion(), message, machine(),
-                ProcessHandle.current().pid(), goal());
-    }
-
-    private static String machine() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown");
-        }
+        return new LockDetails(performer(), Instant.now(), goalVersion(), message, LocalMachine.current().name(),
+                LocalMachine.currentProcess(), goal());
     }
 }

@@ -6,7 +6,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Shows whether the deploy lock of the app (the service, or service.destination) is held on the
- * primary host, and if so by whom: holder, time, version, message, machine, process and goal.
+ * primary host, and if so by whom: holder, time, version, message, machine, process and goal; and
+ * whether that holder is gone (a process of this machine that no longer runs).
  */
 @Mojo(name = "lock-status", aggregator = true, threadSafe = true)
 public class LockStatusMojo extends AbstractServersMojo {
@@ -21,6 +22,8 @@ public class LockStatusMojo extends AbstractServersMojo {
         servers.lock().holder().ifPresentOrElse(details -> {
             output().info("The deploy lock of " + app + " is held:");
             details.lines().forEach(line -> output().info("  " + line));
+            servers.lock().goneNote(details).ifPresent(note -> output().warn(note + " After checking that nothing"
+                    + " else deploys " + app + ", release it with mvn xamal:lock-release."));
         }, () -> output().info("No deploy lock of " + app + " is in place"));
     }
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bounded load loop: one thread sends {@code GET /version} on a new connection after another
- * through a mapped Caddy port, and stops by itself after {@code maxRequests} or {@code maxTime},
- * or after a given number of requests once asked to finish.
+ * through a mapped Caddy port (optionally pausing between requests, to keep the machine's load
+ * modest), and stops by itself after {@code maxRequests} or {@code maxTime}, or after a given
+ * number of requests once asked to finish.
  */
 final class LoadLoop implements AutoCloseable {
     /** What the loop saw. */
@@ -26,9 +27,11 @@ final class LoadLoop implements AutoCloseable {
     private final Set<String> versions = new LinkedHashSet<>();
     private final Set<String> versionsAfter = new LinkedHashSet<>();
     private final AtomicReference<Integer> count = new AtomicReference<>(0);
+    private final long pauseMillis;
 
-    private LoadLoop(int port, int maxRequests, java.time.Duration maxTime) {
+    private LoadLoop(int port, int maxRequests, java.time.Duration maxTime, java.time.Duration pause) {
         this.port = port;
+        this.pauseMillis = pause.toMillis();
         this.maxRequests = maxRequests;
         this.deadlineNanos = System.nanoTime() + maxTime.toNanos();
         this.thread = new Thread(this::loop, "load-loop");
@@ -36,9 +39,24 @@ final class LoadLoop implements AutoCloseable {
     }
 
     static LoadLoop start(int port, int maxRequests, java.time.Duration maxTime) {
-        LoadLoop loop = new LoadLoop(port, maxRequests, maxTime);
+        return start(port, maxRequests, maxTime, java.time.Duration.ZERO);
+    }
+
+    /** A loop that pauses {@code pause} after each request (a paced loop, not a wait for a condition). */
+    static LoadLoop start(int port, int maxRequests, java.time.Duration maxTime, java.time.Duration pause) {
+        LoadLoop loop = new LoadLoop(port, maxRequests, maxTime, pause);
         loop.thread.start();
         return loop;
+    }
+
+    /** The requests sent so far. */
+    int requests() {
+        return count.get();
+    }
+
+    /** The failures so far. */
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
     }
 
     private void loop() {
@@ -64,6 +82,13 @@ final class LoadLoop implements AutoCloseable {
                 remainingAfterFinish.decrementAndGet();
             }
             count.set(sent);
+            if (pauseMillis > 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 

@@ -25,9 +25,16 @@ public final class DeployLock {
     private final String appId;
     private final LockCommands commands;
     private final Output output;
+    private final LocalMachine machine;
 
     public DeployLock(Transport transport, XamalConfig config, Output output) {
+        this(transport, config, output, LocalMachine.current());
+    }
+
+    /** @param machine the machine this goal runs on (a holder of the same machine can be checked) */
+    public DeployLock(Transport transport, XamalConfig config, Output output, LocalMachine machine) {
         this.transport = transport;
+        this.machine = machine;
         this.primary = config.primaryHost();
         this.appId = config.appId();
         this.commands = new LockCommands(config.appId());
@@ -56,6 +63,8 @@ public final class DeployLock {
         if (holder.isPresent() && !wait.isZero()) {
             output.info("The deploy lock of " + appId + " is held; waiting up to " + wait.toSeconds() + " s for it:");
             holder.get().lines().forEach(line -> output.info("  " + line));
+            goneNote(holder.get()).ifPresent(note -> output.warn(note + " Waiting cannot end in the lock: after"
+                    + " checking that nothing else deploys " + appId + ", run mvn xamal:lock-release."));
         }
         while (holder.isPresent()) {
             Duration left = Duration.between(Instant.now(), deadline);
@@ -78,15 +87,27 @@ public final class DeployLock {
         remote().run(commands.release());
     }
 
+    /**
+     * The line that says a held lock's holder is gone, when the holder was a process of this
+     * machine that no longer runs. The lock stays held: only {@code lock-release} removes it.
+     */
+    public Optional<String> goneNote(String details) {
+        LockHolder holder = LockHolder.parse(details);
+        return holder.goneFrom(machine.name(), machine::runs) ? Optional.of(holder.goneNote()) : Optional.empty();
+    }
+
     private RemoteHost remote() {
         return transport.open(primary);
     }
 
     private UsageException held(String details, Duration waited) {
-        return new UsageException("The deploy lock of " + appId + " is held" + (waited.isZero() ? ""
-                : " (waited " + waited.toSeconds() + " s)") + ":\n" + details.strip()
-                + "\nWait for it with -Dxamal.lockWait=<seconds>, check it with mvn xamal:lock-status, or, if its"
-                + " holder is gone, release it with mvn xamal:lock-release");
+        String head = "The deploy lock of " + appId + " is held" + (waited.isZero() ? ""
+                : " (waited " + waited.toSeconds() + " s)") + ":\n" + details.strip() + "\n";
+        return new UsageException(head + goneNote(details)
+                .map(note -> note + "\nAfter checking that nothing else deploys " + appId
+                        + " (the lock is never broken automatically), run mvn xamal:lock-release, then deploy again.")
+                .orElse("Wait for it with -Dxamal.lockWait=<seconds>, check it with mvn xamal:lock-status, or, after"
+                        + " checking that its holder is gone, release it with mvn xamal:lock-release."));
     }
 
     private static Optional<String> heldDetails(String stdout) {

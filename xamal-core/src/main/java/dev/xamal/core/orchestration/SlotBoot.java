@@ -23,7 +23,8 @@ import java.util.OptionalInt;
 /**
  * Boots a release of one role on one host (design §6).
  *
- * <p>A proxied role switches blue/green: the idle port's slot is pointed at the release and gets
+ * <p>A proxied role switches blue/green: a stale instance on the idle port (left by an
+ * interrupted deploy) is stopped, the idle port's slot is pointed at the release and gets
  * its own env file, its instance starts and is probed until healthy; then the proxy sends new
  * requests to it while the old instance drains (two reloads: {@code new old}, then {@code new}),
  * the old instance stops, and {@code current}, {@code active_port} and the history follow. A
@@ -86,8 +87,8 @@ public final class SlotBoot {
         int port = idlePort(active);
         String unit = layout.instanceUnitName(role, port);
 
+        stopStaleAndLink(remote, unit, port, version);
         output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.linkSlot(port, version));
         remote.write(envFile, layout.envFile(role, port), 0600);
         OptionalInt previous;
         try {
@@ -152,6 +153,24 @@ public final class SlotBoot {
                 remote.host().id(), role, OptionalInt.empty(), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * Stops whatever runs on the idle port before its slot is relinked: nothing serves from it, so
+     * a running instance there was left by a deploy that was killed while it booted (its Maven
+     * process gone with SIGKILL or its machine lost) and would hold the port.
+     */
+    /**
+     * Stops whatever still runs on the idle port (an interrupted deploy's instance) and links the
+     * slot to {@code version}, in one round trip; says so when something was running there.
+     */
+    private void stopStaleAndLink(RemoteHost remote, String unit, int port, String version) {
+        String state = remote.run(DeployCommands.unitState(unit) + " && " + commands.systemctl(Verb.STOP, unit)
+                + " && " + commands.linkSlot(port, version)).stdout();
+        if (UnitState.parse(state).running()) {
+            output.sourceLine(remote.host().id(), "stopped a stale instance on the idle port " + port
+                    + " (left running by an interrupted deploy)");
+        }
     }
 
     private OptionalInt activePort(RemoteHost remote) {
