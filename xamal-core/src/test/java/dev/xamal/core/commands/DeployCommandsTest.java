@@ -56,21 +56,23 @@ class DeployCommandsTest {
 
     @Test
     void recordingASwitchRunsEveryStepInOrderAndStopsAtAFailure(@TempDir Path root) throws Exception {
-        // the app's directory moved to a scratch one, systemctl replaced by true / false
-        String line = asRoot.recordSwitch("u", "v1", OptionalInt.of(4001), "h1")
-                .replace(AppLayout.BASE + "/shop", root.toString()).replace(UnitCommands.SYSTEMCTL + " enable u", "true");
-        assertThat(line).startsWith("{ true; } && ").doesNotContain(AppLayout.BASE);
-        assertThat(new ProcessBuilder("sh", "-c", line).start().waitFor()).isZero();
+        assertThat(statusIn(root, switchWith("true", "v1", 4001, "h1"))).isZero();
         assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
         assertThat(Files.readString(root.resolve("active_port"))).isEqualTo("4001\n");
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
 
-        String failing = asRoot.recordSwitch("u", "v2", OptionalInt.of(4000), "h2")
-                .replace(AppLayout.BASE + "/shop", root.toString()).replace(UnitCommands.SYSTEMCTL + " enable u", "false");
-        assertThat(failing).contains("false").doesNotContain(AppLayout.BASE);
-        assertThat(new ProcessBuilder("sh", "-c", failing).start().waitFor()).isNotZero();
+        assertThat(statusIn(root, switchWith("false", "v2", 4000, "h2"))).as("enabling the unit failed").isNotZero();
         assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
+        assertThat(Files.readString(root.resolve("active_port"))).isEqualTo("4001\n");
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
+    }
+
+    /** A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or {@code false}). */
+    private String switchWith(String enable, String version, int port, String history) {
+        String line = asRoot.recordSwitch("u", version, OptionalInt.of(port), history)
+                .replace(UnitCommands.SYSTEMCTL + " enable u", enable);
+        assertThat(line).startsWith("{ " + enable + "; } && ");
+        return line;
     }
 
     @Test
@@ -95,10 +97,21 @@ class DeployCommandsTest {
 
     /** Runs a command line with the app's directory moved to {@code root}; its standard output. */
     private static String runIn(Path root, String line) throws Exception {
-        Process process = new ProcessBuilder("sh", "-c", line.replace(AppLayout.BASE + "/shop", root.toString())).start();
+        Process process = startIn(root, line);
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(line).isZero();
         return out;
+    }
+
+    /** Runs a command line with the app's directory moved to {@code root}; its exit status. */
+    private static int statusIn(Path root, String line) throws Exception {
+        return startIn(root, line).waitFor();
+    }
+
+    private static Process startIn(Path root, String line) throws Exception {
+        String moved = line.replace(AppLayout.BASE + "/shop", root.toString());
+        assertThat(moved).doesNotContain(AppLayout.BASE);
+        return new ProcessBuilder("sh", "-c", moved).redirectErrorStream(false).start();
     }
 
     @Test

@@ -189,10 +189,7 @@ class ReleaseBuilderTest {
     void aRebuildWithTheSameModulesReusesTheLinkedRuntimeAndItsLayerIsTheSame() throws Exception {
         ReleaseSpec first = spec(dir.resolve("in/app-1.0.jar"), List.of(dir.resolve("in/greeting-1.0.jar")),
                 dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
-        ReleaseSpec next = new ReleaseSpec(first.service(), first.name(), first.mainClass(), first.jvmOptions(),
-                first.runtime(), first.addModules(), first.jmods(), first.console(), first.appJar(),
-                first.dependencyJars(), first.outputDirectory(), first.runtimeCache(), new SourceVersion("next", Optional.empty(),
-                        Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), first.outputTimestamp());
+        ReleaseSpec next = labelled(first, "next");
         TestOutput output = TestOutput.quiet();
         ReleaseBuilder builder = new ReleaseBuilder(output);
         BuiltRelease rebuilt = builder.build(builder.plan(next));
@@ -231,10 +228,7 @@ class ReleaseBuilderTest {
     void aLayersOnlyRebuildReusesJdepsAndTheKeptLayersWithTheBytesOfAFreshBuild() throws Exception {
         ReleaseSpec fresh = spec(dir.resolve("in/app-1.0.jar"), List.of(dir.resolve("in/greeting-1.0.jar")),
                 dir.resolve("out"), ReleaseConfig.Runtime.JLINK, Optional.empty());
-        ReleaseSpec again = new ReleaseSpec(fresh.service(), fresh.name(), fresh.mainClass(), fresh.jvmOptions(),
-                fresh.runtime(), fresh.addModules(), fresh.jmods(), fresh.console(), fresh.appJar(),
-                fresh.dependencyJars(), fresh.outputDirectory(), fresh.runtimeCache(), new SourceVersion("again", Optional.empty(),
-                        Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), fresh.outputTimestamp());
+        ReleaseSpec again = labelled(fresh, "again");
         TestOutput output = TestOutput.quiet();
         ReleaseBuilder builder = new ReleaseBuilder(output);
         BuiltRelease rebuilt = builder.build(builder.plan(again), false);
@@ -264,6 +258,14 @@ class ReleaseBuilderTest {
         assertThat(sameId.hasTarball()).as("an earlier build's tarball of the release id is written again").isTrue();
         assertThat(sameId.tarballSha256()).as("the same bytes as the first build's").isEqualTo(release.tarballSha256());
         assertThat(Sha256.of(sameId.tarball())).isEqualTo(release.tarballSha256());
+    }
+
+    /** The same spec with another version label (same commit time, so the same entry time). */
+    private static ReleaseSpec labelled(ReleaseSpec spec, String label) {
+        return new ReleaseSpec(spec.service(), spec.name(), spec.mainClass(), spec.jvmOptions(), spec.runtime(),
+                spec.addModules(), spec.jmods(), spec.console(), spec.appJar(), spec.dependencyJars(),
+                spec.outputDirectory(), spec.runtimeCache(), new SourceVersion(label, Optional.empty(),
+                        Optional.of(Instant.parse("2026-11-01T10:00:00Z")), false), spec.outputTimestamp());
     }
 
     private static Layer layer(BuiltRelease built, LayerKind kind) {
