@@ -107,10 +107,11 @@ class ReleaseFaultsRealHostIT {
     @Order(1)
     void aReleaseThatExitsAtStartFailsFastNamingTheHostWithItsJournal() {
         int timeout = 60;
+        int idle = idlePort();
         Failure failure = failingDeploy(config("        HELLO_FAIL_AT_START: \"true\"\n", timeout), "v2");
         assertThat(failure.message())
                 .contains("Failure on " + web2Id() + ": Boot failed on " + web2Id())
-                .containsPattern(APP + "\\.web@" + GREEN + "\\.service stopped before it became healthy")
+                .contains(APP + ".web@" + idle + ".service stopped before it became healthy")
                 .contains("hello: failing at start (HELLO_FAIL_AT_START)");
         assertThat(failure.took()).as("not after the whole deploy_timeout of " + timeout + " s")
                 .isLessThan(Duration.ofSeconds(timeout / 2));
@@ -121,16 +122,18 @@ class ReleaseFaultsRealHostIT {
     @Test
     @Order(2)
     void aReleaseThatPassesOneHealthCheckThenCrashesIsCaughtBeforeTheOldInstanceStops() {
+        int idle = idlePort();
+        int serving = activePort();
         Failure failure = failingDeploy(config("        HELLO_CRASH_AFTER_HEALTHY: \"0\"\n", DEPLOY_TIMEOUT), "v1");
         assertThat(failure.message())
                 .contains("Failure on " + web2Id() + ": Boot failed on " + web2Id())
-                .contains(APP + ".web@" + BLUE + ".service answered http://127.0.0.1:" + BLUE + "/health once, then")
+                .contains(APP + ".web@" + idle + ".service answered http://127.0.0.1:" + idle + "/health once, then")
                 .contains("the proxy sends every request to the old instance again")
                 .contains("hello: crashing after becoming healthy (HELLO_CRASH_AFTER_HEALTHY)");
         assertOutcome("v1", "v2");
         assertThat(web2().shell("cat /opt/xamal/" + APP + "/Caddyfile")).as("the site proxies to the old port alone")
-                .contains("localhost:" + GREEN).doesNotContain("localhost:" + BLUE);
-        assertThat(web2().exec("systemctl", "is-active", APP + ".web@" + GREEN + ".service").stdout().strip())
+                .contains("localhost:" + serving).doesNotContain("localhost:" + idle);
+        assertThat(web2().exec("systemctl", "is-active", APP + ".web@" + serving + ".service").stdout().strip())
                 .as("the old instance was never stopped").isEqualTo("active");
         goodDeploy("v1");
     }
@@ -138,14 +141,15 @@ class ReleaseFaultsRealHostIT {
     @Test
     @Order(3)
     void aReleaseOnTheWrongPortFailsAtTheDeployTimeoutNamingThePortAndItsStopIsBoundedWhenItIgnoresSigterm() {
+        int idle = idlePort();
         Failure failure = failingDeploy(config("        HELLO_WRONG_PORT: \"true\"\n"
                 + "        HELLO_IGNORE_SIGTERM: \"true\"\n", DEPLOY_TIMEOUT), "v2");
         assertThat(failure.message())
                 .contains("Failure on " + web2Id() + ": Boot failed on " + web2Id())
                 .contains("did not become healthy within " + DEPLOY_TIMEOUT + " s (deploy_timeout); last probe of "
-                        + "http://127.0.0.1:" + GREEN + "/health: no answer")
-                .contains("listening on port " + (GREEN + 100))
-                .contains(APP + ".web@" + GREEN + ".service did not exit on SIGTERM; systemd killed it (SIGKILL)"
+                        + "http://127.0.0.1:" + idle + "/health: no answer")
+                .contains("listening on port " + (idle + 100))
+                .contains(APP + ".web@" + idle + ".service did not exit on SIGTERM; systemd killed it (SIGKILL)"
                         + " after its stop timeout (TimeoutStopSec 16s)");
         assertThat(failure.took()).isGreaterThan(Duration.ofSeconds(DEPLOY_TIMEOUT + 16))
                 .isLessThan(Duration.ofSeconds(DEPLOY_TIMEOUT + 16 + 40));
@@ -158,13 +162,15 @@ class ReleaseFaultsRealHostIT {
     void anOldInstanceThatIgnoresSigtermIsKilledAtTheStopTimeoutAndTheDeploySaysSo() {
         deploy(config("        HELLO_IGNORE_SIGTERM: \"true\"\n", DEPLOY_TIMEOUT), "v1", new RealHostApp.RecordingOutput());
         assertServes("v1", "v1");
+        int ignoring = activePort();
         RealHostApp.RecordingOutput output = new RealHostApp.RecordingOutput();
+        release("v2");
         Instant started = Instant.now();
         deploy(good(), "v2", output);
         Duration took = Duration.between(started, Instant.now());
         System.out.printf("deploy stopping an instance that ignores SIGTERM took %d ms%n", took.toMillis());
         assertThat(output.lines()).anyMatch(line -> line.matches(Pattern.quote("WARN [" + web2Id() + "] " + APP + ".web@"
-                + BLUE + ".service did not exit on SIGTERM; systemd killed it (SIGKILL) after its stop timeout"
+                + ignoring + ".service did not exit on SIGTERM; systemd killed it (SIGKILL) after its stop timeout"
                 + " (TimeoutStopSec 16s): the stop took ") + "1[6-9]\\.[0-9] s"));
         assertThat(took).isLessThan(Duration.ofSeconds(16 + 60));
         assertServes("v2", "v2");
@@ -252,6 +258,7 @@ class ReleaseFaultsRealHostIT {
     /** Deploys under the deploy lock, as the goals take it, and expects it to fail; the lock is free afterwards. */
     private static Failure failingDeploy(XamalConfig config, String version) {
         String history = web2().shell("cat /opt/xamal/" + APP + "/history");
+        release(version);
         Instant started = Instant.now();
         Throwable thrown = catchThrowable(() -> deploy(config, version, new RealHostApp.RecordingOutput()));
         Duration took = Duration.between(started, Instant.now());
@@ -292,6 +299,16 @@ class ReleaseFaultsRealHostIT {
         assertThat(web2().shell("readlink /opt/xamal/" + APP + "/current")).isEqualTo("releases/" + previous + "\n");
     }
 
+    /** The port web2 serves the app on now. */
+    private static int activePort() {
+        return Integer.parseInt(web2().shell("cat /opt/xamal/" + APP + "/active_port").strip());
+    }
+
+    /** The port web2's next boot uses. */
+    private static int idlePort() {
+        return activePort() == BLUE ? GREEN : BLUE;
+    }
+
     private static void assertServes(String onWeb1, String onWeb2) {
         assertThat(HttpThroughCaddy.get(web1().httpPort(), "/version"))
                 .as("web1 through Caddy").isEqualTo(new HttpThroughCaddy.Answer(200, onWeb1 + "\n"));
@@ -308,7 +325,7 @@ class ReleaseFaultsRealHostIT {
         }
         for (TestHost host : List.of(web1(), web2())) {
             assertThat(host.shell("cd /opt/xamal/" + APP + "/releases && for d in *; do [ -f \"$d/.xamal-complete\" ]"
-                    + " || continue; [ -x \"$d/bin/hello\" ] && [ -f \"$d/RELEASE\" ] && [ -n \"$(ls \"$d/lib\")\" ]"
+                    + " || continue; [ -x \"$d/bin/" + config.release().name() + "\" ] && [ -f \"$d/RELEASE\" ] && [ -n \"$(ls \"$d/lib\")\" ]"
                     + " || echo \"$d is marked complete but not whole\"; done"))
                     .as("complete releases on " + host.name()).isEmpty();
         }
