@@ -101,13 +101,15 @@ public final class SlotBoot {
         if (previous.isPresent()) {
             int old = previous.getAsInt();
             proxy.route(remote, site(List.of(port, old), maintenance));
-            Instant drainStarted = Instant.now();
-            waits = drain(remote, old);
-            drain = Duration.between(drainStarted, Instant.now());
+            // While the old instance finishes its requests: never after the drain, where it
+            // would delay the old instance's stop.
             confirmStillUp(remote, unit, port, () -> {
                 proxy.route(remote, site(List.of(old), maintenance));
                 hooks.postCaddyReload(remote.host());
             });
+            Instant drainStarted = Instant.now();
+            waits = drain(remote, old);
+            drain = Duration.between(drainStarted, Instant.now());
             proxy.route(remote, site(List.of(port), maintenance));
             String oldUnit = layout.instanceUnitName(role, old);
             StopOutcome stop = stop(remote, oldUnit);
