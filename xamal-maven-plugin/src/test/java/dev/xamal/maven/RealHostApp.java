@@ -26,15 +26,24 @@ final class RealHostApp {
      * that reaches the test hosts as their {@code deploy} user, and loads it.
      */
     static XamalConfig config(Path dir, TestHosts hosts, String body) {
-        return config(dir, hosts, body, "");
+        return config(dir, hosts, body, hosts.knownHostsPath(), "");
     }
 
     /** As {@link #config(Path, TestHosts, String)}, with more keys ({@code "  key: value\n"} lines) in {@code ssh}. */
     static XamalConfig config(Path dir, TestHosts hosts, String body, String moreSsh) {
+        return config(dir, hosts, body, hosts.knownHostsPath(), moreSsh);
+    }
+
+    /** As {@link #config(Path, TestHosts, String)}, with host keys checked against {@code knownHosts}. */
+    static XamalConfig config(Path dir, TestHosts hosts, String body, Path knownHosts) {
+        return config(dir, hosts, body, knownHosts, "");
+    }
+
+    private static XamalConfig config(Path dir, TestHosts hosts, String body, Path knownHosts, String moreSsh) {
         String yaml = body + "ssh:\n"
                 + "  user: " + hosts.user() + "\n"
                 + "  keys: [\"" + hosts.keyPath() + "\"]\n"
-                + "  known_hosts_file: \"" + hosts.knownHostsPath() + "\"\n"
+                + "  known_hosts_file: \"" + knownHosts + "\"\n"
                 + "  config: false\n"
                 + moreSsh;
         try {

@@ -36,8 +36,10 @@ record HostKeyProblem(String address, PublicKey offered, PublicKey expected, Pat
                 + " connection), or the host was reinstalled.\nExpected " + KeyUtils.getKeyType(expected) + " "
                 + KeyUtils.getFingerPrint(expected) + " (from " + knownHosts + "), offered "
                 + KeyUtils.getKeyType(offered) + " " + KeyUtils.getFingerPrint(offered)
-                + ".\nA changed key is never accepted. If the change is legitimate, remove the old entry with"
-                + " ssh-keygen -R '" + address + "' -f " + knownHosts + " and connect again.";
+                + ".\nA changed key is never accepted. If the change is legitimate (check the fingerprint on the"
+                + " server: ssh-keygen -lf /etc/ssh/ssh_host_" + keyFileStem(offered) + "_key.pub), remove the old"
+                + " entry with ssh-keygen -R '" + address + "' -f " + knownHosts + ", then add this line to "
+                + knownHosts + ":\n" + knownHostsLine();
     }
 
     /** The known_hosts line that trusts the offered key. */

@@ -50,7 +50,9 @@ class HostKeyTest extends InProcessServerTest {
                     .hasMessageContaining("may be an attack")
                     .hasMessageContaining("Expected ecdsa-sha2-nistp256 " + KeyUtils.getFingerPrint(previous.getPublic()))
                     .hasMessageContaining("offered ecdsa-sha2-nistp256 " + KeyUtils.getFingerPrint(server.hostKey().getPublic()))
-                    .hasMessageContaining("ssh-keygen -R");
+                    .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.port() + "' -f " + knownHosts.toAbsolutePath())
+                    .hasMessageContaining("then add this line to " + knownHosts.toAbsolutePath() + ":\n[127.0.0.1]:"
+                            + server.port() + " " + PublicKeyEntry.toString(server.hostKey().getPublic()));
         }
     }
 

@@ -192,6 +192,15 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " | tr '\\n' ' '";
     }
 
+    /**
+     * The unit's {@code Result} and {@code TimeoutStopUSec} on one line (no root needed): after a
+     * stop, {@code Result=timeout} means systemd had to kill it.
+     */
+    public static String stopResult(String unit) {
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Result", "-p", "TimeoutStopUSec", unit)
+                + " | tr '\\n' ' '";
+    }
+
     /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */
     public String systemctl(UnitCommands.Verb verb, String unit) {
         return UnitCommands.systemctl(verb, unit).line(sshUserIsRoot);

@@ -273,7 +273,9 @@ public final class Deploy {
     /**
      * What deploy checks and redeploy skips: the app's directory exists and is writable, each
      * role's unit is installed, and Caddy runs where a role is proxied; otherwise the host needs
-     * {@code mvn xamal:setup} (or {@code server-bootstrap}).
+     * {@code mvn xamal:setup} (or {@code server-bootstrap}). Then that {@code sudo -n} allows every
+     * command xamal runs as root there, so a host whose sudo wants a password fails before its
+     * release is delivered.
      */
     private void preflight(XamalConfig config, RemoteHost remote, List<Role> roles) {
         AppLayout layout = new AppLayout(config.appId());
@@ -295,6 +297,7 @@ public final class Deploy {
                     + ": " + (problems.isEmpty() ? result.outputTail() : problems.replace('\n', ';'))
                     + "; run mvn xamal:setup (or mvn xamal:server-bootstrap) first");
         }
+        new ServerBootstrap(transport, proxy, output).checkSudo(config, remote);
     }
 
     static List<Role> rolesOn(XamalConfig config, Host host, List<Role> selected) {

@@ -135,6 +135,18 @@ public final class ServerBootstrap {
         return done;
     }
 
+    /**
+     * Fails, naming the host and the sudoers lines it needs, when the SSH user is not root and
+     * {@code sudo -n} refuses a command xamal runs as root there (sudo wants a password, or its
+     * rules lack the command). A deploy checks this before it changes anything on the host.
+     */
+    void checkSudo(XamalConfig config, RemoteHost remote) {
+        HostIdentity identity = HostIdentity.probe(remote);
+        if (!identity.root()) {
+            checkSudo(config, remote.host(), remote, identity);
+        }
+    }
+
     private void checkSudo(XamalConfig config, Host host, RemoteHost remote, HostIdentity identity) {
         List<Privileged> commands = privilegedCommands(config, host, identity.user(), identity.group());
         String check = commands.stream()
@@ -147,7 +159,8 @@ public final class ServerBootstrap {
         AppLayout layout = new AppLayout(config.appId());
         List<String> lines = SudoersLines.lines(identity.user(), commands);
         throw new EnvironmentException(identity.user() + " may not run " + missing.size() + " of the " + lines.size()
-                + " commands xamal runs as root on " + host.id() + " (sudo -n refused them). Either log in as root"
+                + " commands xamal runs as root on " + host.id() + " (sudo -n refused them: sudo wants a password"
+                + " or has no rule for them). Either log in as root"
                 + " (ssh.user) or, as root on the host, put exactly these lines in " + SudoersLines.fileFor(layout)
                 + " (check it with visudo -cf " + SudoersLines.fileFor(layout) + "):\n" + String.join("\n", lines)
                 + "\nRefused now: " + String.join("; ", missing));

@@ -108,15 +108,23 @@ public final class SlotBoot {
         Duration drain = Duration.ZERO;
         if (previous.isPresent()) {
             int old = previous.getAsInt();
+            // While the old instance finishes its requests: never after the drain, where it
+            // would delay the old instance's stop.
+            confirmStillUp(remote, unit, port, () -> {
+                proxy.route(remote, site(List.of(old), maintenance));
+                hooks.postCaddyReload(remote.host());
+            });
             Instant drainStarted = Instant.now();
             waits = drain(remote, old);
             drain = Duration.between(drainStarted, Instant.now());
             proxy.route(remote, site(List.of(port), maintenance));
             String oldUnit = layout.instanceUnitName(role, old);
-            remote.run(commands.systemctl(Verb.STOP, oldUnit) + " && "
-                    + commands.systemctl(Verb.DISABLE, oldUnit));
+            StopOutcome stop = stopAndDisable(remote, oldUnit);
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
+            if (stop.killed()) {
+                output.warn("[" + hostId + "] " + stop.describe(oldUnit));
+            }
         }
         hooks.postCaddyReload(remote.host());
         remote.run(commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(), hostId,
@@ -206,7 +214,7 @@ public final class SlotBoot {
         Instant started = Instant.now();
         Instant deadline = started.plus(settings.deployTimeout());
         Instant heartbeat = started.plus(HEARTBEAT);
-        int probeSeconds = (int) Math.max(1, settings.probeTimeout().toSeconds());
+        int probeSeconds = probeSeconds();
         Probe last = new Probe(0, "");
         while (true) {
             last = Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds))
@@ -233,6 +241,42 @@ public final class SlotBoot {
             }
             pause(settings.interval());
         }
+    }
+
+    /**
+     * The second look after the first switch reload, while the old instance is still the proxy's
+     * fallback: the new instance must still run (no exit, no restart) and still answer its health
+     * check. A release that passed one probe and then crashed is caught here, traffic goes back to
+     * the old instance alone ({@code restore}) and the boot fails with the new instance's journal.
+     */
+    private void confirmStillUp(RemoteHost remote, String unit, int port, Runnable restore) {
+        String url = "http://127.0.0.1:" + port + settings.healthPath();
+        UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
+        Probe probe = state.died() ? new Probe(0, "")
+                : Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds()))
+                        .withTimeout(settings.probeTimeout().plusSeconds(10))));
+        if (!state.died() && probe.healthy()) {
+            return;
+        }
+        restore.run();
+        throw failure(remote, unit, unit + " answered " + url + " once, then "
+                + (state.died() ? "stopped (" + state + ")" : "failed its next probe (" + probe.describe() + ")")
+                + " before the switch finished; the proxy sends every request to the old instance again");
+    }
+
+    /**
+     * Stops and disables a unit (one round trip) and tells whether systemd had to kill it: a process that ignores SIGTERM is
+     * killed after the unit's {@code TimeoutStopSec}, so the stop is bounded.
+     */
+    private StopOutcome stopAndDisable(RemoteHost remote, String unit) {
+        Instant started = Instant.now();
+        String result = remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.systemctl(Verb.DISABLE, unit)
+                + " && " + DeployCommands.stopResult(unit)).stdout();
+        return StopOutcome.parse(result, Duration.between(started, Instant.now()));
+    }
+
+    private int probeSeconds() {
+        return (int) Math.max(1, settings.probeTimeout().toSeconds());
     }
 
     private int drain(RemoteHost remote, int oldPort) {
@@ -290,8 +334,14 @@ public final class SlotBoot {
     private EnvironmentException failure(RemoteHost remote, String unit, String what) {
         CommandResult journal = remote.exec(RemoteCommand.of(
                 commands.journalTail(unit)));
-        remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
+        Instant stopping = Instant.now();
+        CommandResult stopped = remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit) + " && "
+                + DeployCommands.stopResult(unit)));
+        StopOutcome stop = stopped.succeeded()
+                ? StopOutcome.parse(stopped.stdout(), Duration.between(stopping, Instant.now()))
+                : StopOutcome.NOT_KILLED;
         return new InstanceStopped("Boot failed on " + remote.host().id() + ": " + what
+                + (stop.killed() ? "\n" + stop.describe(unit) : "")
                 + "\nThe serving instance, current, active_port, the site and its env file are unchanged."
                 + "\n--- journalctl -u " + unit + " -n " + UnitCommands.JOURNAL_LINES + " ---\n"
                 + (journal.succeeded() ? journal.stdout().strip() : "(journal unavailable: " + journal.outputTail() + ")"),
@@ -331,6 +381,41 @@ public final class SlotBoot {
 
         String describe() {
             return status == 0 ? "no answer" : "status " + status + ", body: " + body.strip();
+        }
+    }
+
+    /**
+     * How a stop ended, from {@code systemctl show -p Result -p TimeoutStopUSec} after it.
+     *
+     * @param result      systemd's result of the unit ({@code timeout} when the stop had to kill)
+     * @param stopTimeout the unit's {@code TimeoutStopSec} as systemd prints it ({@code 16s})
+     * @param took        how long the stop took
+     */
+    record StopOutcome(String result, String stopTimeout, Duration took) {
+        static final StopOutcome NOT_KILLED = new StopOutcome("success", "", Duration.ZERO);
+
+        static StopOutcome parse(String text, Duration took) {
+            String result = "";
+            String timeout = "";
+            for (String word : text.trim().split("\\s+")) {
+                if (word.startsWith("Result=")) {
+                    result = word.substring("Result=".length());
+                } else if (word.startsWith("TimeoutStopUSec=")) {
+                    timeout = word.substring("TimeoutStopUSec=".length());
+                }
+            }
+            return new StopOutcome(result, timeout, took);
+        }
+
+        /** Whether SIGTERM did not stop it and systemd killed it at its stop timeout. */
+        boolean killed() {
+            return result.equals("timeout");
+        }
+
+        String describe(String unit) {
+            return String.format(Locale.ROOT, "%s did not exit on SIGTERM; systemd killed it (SIGKILL) after its"
+                    + " stop timeout%s: the stop took %.1f s", unit,
+                    stopTimeout.isEmpty() ? "" : " (TimeoutStopSec " + stopTimeout + ")", took.toMillis() / 1000.0);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.xamal.core.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.spi.CommandResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,24 @@ class SlotBootTest {
         assertThat(SlotBoot.UnitState.parse("ActiveState=activating SubState=auto-restart NRestarts=0 ").died())
                 .isTrue();
         assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=2 ").died()).isTrue();
+    }
+
+    @Test
+    void aStopThatEndedInTimeoutWasAKillAndSaysHowLongItTook() {
+        SlotBoot.StopOutcome killed = SlotBoot.StopOutcome.parse("Result=timeout TimeoutStopUSec=16s ",
+                Duration.ofMillis(16_200));
+        assertThat(killed.killed()).isTrue();
+        assertThat(killed.describe("hello.web@4000.service")).isEqualTo("hello.web@4000.service did not exit on"
+                + " SIGTERM; systemd killed it (SIGKILL) after its stop timeout (TimeoutStopSec 16s): the stop took 16.2 s");
+        assertThat(SlotBoot.StopOutcome.parse("Result=success TimeoutStopUSec=16s ", Duration.ofMillis(300)).killed())
+                .isFalse();
+        assertThat(SlotBoot.StopOutcome.parse("", Duration.ZERO).killed()).isFalse();
+    }
+
+    @Test
+    void theStopResultCommandAsksSystemdForResultAndStopTimeoutOnOneLine() {
+        assertThat(DeployCommands.stopResult("hello.web@4000.service"))
+                .isEqualTo("/usr/bin/systemctl show -p Result -p TimeoutStopUSec hello.web@4000.service | tr '\\n' ' '");
     }
 
     @Test

@@ -22,9 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Switches for the tests' broken releases: {@code HELLO_FAIL_AT_START=true} exits with status 1
  * before listening; {@code HELLO_FAIL_HEALTH=true} keeps {@code /health} at 503;
  * {@code HELLO_CRASH_AFTER_HEALTHY=N} exits with status 1 N seconds after the first healthy
- * {@code /health} answer.
+ * {@code /health} answer; {@code HELLO_WRONG_PORT=true} listens on {@code $PORT + 100} instead of
+ * {@code $PORT}; {@code HELLO_IGNORE_SIGTERM=true} never finishes exiting on SIGTERM (a shutdown
+ * hook that does not return), so only SIGKILL stops it.
  */
 public final class HelloServer {
+    /** How far from {@code $PORT} the server listens with {@code HELLO_WRONG_PORT=true}. */
+    private static final int WRONG_PORT_OFFSET = 100;
+
     private HelloServer() {
     }
 
@@ -33,7 +38,7 @@ public final class HelloServer {
             System.err.println("hello: failing at start (HELLO_FAIL_AT_START)");
             System.exit(1);
         }
-        int port = Integer.parseInt(env("PORT", "4000"));
+        int port = Integer.parseInt(env("PORT", "4000")) + (flag("HELLO_WRONG_PORT") ? WRONG_PORT_OFFSET : 0);
         String version = env("XAMAL_VERSION", "unknown");
         boolean failHealth = flag("HELLO_FAIL_HEALTH");
         long crashAfter = Long.parseLong(env("HELLO_CRASH_AFTER_HEALTHY", "-1"));
@@ -67,8 +72,24 @@ public final class HelloServer {
         server.createContext("/", exchange -> respond(exchange, 200, "hello from " + version + "\n"));
         server.start();
         System.out.println("hello " + version + " listening on port " + port);
+        if (flag("HELLO_IGNORE_SIGTERM")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(HelloServer::neverReturn, "ignore-sigterm"));
+            System.err.println("hello: SIGTERM will not stop this process (HELLO_IGNORE_SIGTERM)");
+        }
         if (failHealth) {
             System.err.println("hello: /health answers 503 (HELLO_FAIL_HEALTH)");
+        }
+    }
+
+    /** A shutdown hook that never returns: the JVM cannot finish exiting until it is killed. */
+    private static void neverReturn() {
+        System.err.println("hello: got SIGTERM, ignoring it (HELLO_IGNORE_SIGTERM)");
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // keep holding the exit
+            }
         }
     }
 
