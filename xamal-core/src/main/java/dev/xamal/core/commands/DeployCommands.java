@@ -201,6 +201,16 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " | tr '\\n' ' '";
     }
 
+    /**
+     * Stops the unit (and disables it, when {@code disable}), then prints {@link #stopResult}: one
+     * round trip that tells whether the stop had to kill.
+     */
+    public String stopReportingResult(String unit, boolean disable) {
+        return systemctl(UnitCommands.Verb.STOP, unit)
+                + (disable ? " && " + systemctl(UnitCommands.Verb.DISABLE, unit) : "")
+                + " && " + stopResult(unit);
+    }
+
     /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */
     public String systemctl(UnitCommands.Verb verb, String unit) {
         return UnitCommands.systemctl(verb, unit).line(sshUserIsRoot);

@@ -164,13 +164,10 @@ public final class SlotBoot {
     }
 
     /**
-     * Stops whatever runs on the idle port before its slot is relinked: nothing serves from it, so
-     * a running instance there was left by a deploy that was killed while it booted (its Maven
-     * process gone with SIGKILL or its machine lost) and would hold the port.
-     */
-    /**
-     * Stops whatever still runs on the idle port (an interrupted deploy's instance) and links the
-     * slot to {@code version}, in one round trip; says so when something was running there.
+     * Stops whatever still runs on the idle port and links the slot to {@code version}, in one
+     * round trip. Nothing serves from the idle port, so an instance running there was left by a
+     * deploy killed while it booted (its Maven process gone with SIGKILL, its machine lost); it
+     * would hold the port, and the boot says that it stopped it.
      */
     private void stopStaleAndLink(RemoteHost remote, String unit, int port, String version) {
         String state = remote.run(DeployCommands.unitState(unit) + " && " + commands.systemctl(Verb.STOP, unit)
@@ -265,13 +262,13 @@ public final class SlotBoot {
     }
 
     /**
-     * Stops and disables a unit (one round trip) and tells whether systemd had to kill it: a process that ignores SIGTERM is
-     * killed after the unit's {@code TimeoutStopSec}, so the stop is bounded.
+     * Stops and disables a unit (one round trip) and tells whether systemd had to kill it: a
+     * process that ignores SIGTERM is killed after the unit's {@code TimeoutStopSec}, so the stop
+     * is bounded.
      */
     private StopOutcome stopAndDisable(RemoteHost remote, String unit) {
         Instant started = Instant.now();
-        String result = remote.run(commands.systemctl(Verb.STOP, unit) + " && " + commands.systemctl(Verb.DISABLE, unit)
-                + " && " + DeployCommands.stopResult(unit)).stdout();
+        String result = remote.run(commands.stopReportingResult(unit, true)).stdout();
         return StopOutcome.parse(result, Duration.between(started, Instant.now()));
     }
 
@@ -335,8 +332,7 @@ public final class SlotBoot {
         CommandResult journal = remote.exec(RemoteCommand.of(
                 commands.journalTail(unit)));
         Instant stopping = Instant.now();
-        CommandResult stopped = remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit) + " && "
-                + DeployCommands.stopResult(unit)));
+        CommandResult stopped = remote.exec(RemoteCommand.of(commands.stopReportingResult(unit, false)));
         StopOutcome stop = stopped.succeeded()
                 ? StopOutcome.parse(stopped.stdout(), Duration.between(stopping, Instant.now()))
                 : StopOutcome.NOT_KILLED;

@@ -153,4 +153,13 @@ class DeployCommandsTest {
         assertThat(DeployCommands.probe("http://127.0.0.1:4001/up", 5))
                 .isEqualTo("curl -s --max-time 5 -w '\\n%{http_code}' http://127.0.0.1:4001/up");
     }
+
+    @Test
+    void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded() {
+        String unit = "shop.web@4000.service";
+        assertThat(asRoot.stopReportingResult(unit, true)).isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit)
+                + " && " + asRoot.systemctl(UnitCommands.Verb.DISABLE, unit) + " && " + DeployCommands.stopResult(unit));
+        assertThat(asRoot.stopReportingResult(unit, false))
+                .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
+    }
 }
