@@ -54,27 +54,49 @@ class Collected {
             while ((n = process.inputStream.read(buffer)) > 0) { text.append(new String(buffer, 0, n, 'UTF-8')) }
         }
     }
-    boolean await(String needle, long seconds) {
+    boolean await(String needle, long seconds) { awaitFrom(needle, 0, seconds) >= 0 }
+    // Where needle shows at or after from, once it does; -1 when it has not within the deadline.
+    int awaitFrom(String needle, int from, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
-        while (!text.toString().contains(needle)) {
-            if (System.nanoTime() > deadline) { return false }
+        int at
+        while ((at = text.indexOf(needle, from)) < 0) {
+            if (System.nanoTime() > deadline) { return -1 }
             Thread.sleep(100)
         }
-        true
+        at
     }
 }
+def kill = { Process process ->
+    process.descendants().each { it.destroyForcibly() }
+    process.destroyForcibly()
+}
 def finish = { Process process, Collected out, long seconds ->
-    assert process.waitFor(seconds, TimeUnit.SECONDS) : "still running after ${seconds} s:\n${out.text}"
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        kill(process)
+        assert false : "still running after ${seconds} s:\n${out.text}"
+    }
     out.reader.join(10000)
     [status: process.exitValue(), out: out.text.toString()]
 }
 def shellQuote = { String word -> "'" + word.replace("'", "'\\''") + "'" }
-// Runs a goal under script(1), which gives mvn a terminal; the keys are typed into it.
-def onTerminal = { List<String> args, List<String> keys ->
+// Runs a goal under script(1), which gives mvn a terminal. Each step's keys are typed only once the
+// screen shows what the step waits for (after the previous step's text): keys typed ahead of the
+// remote program's read can be flushed when it sets its terminal up, and would then never arrive.
+def onTerminal = { List<String> args, List<List<String>> steps ->
     def line = mvnCommand(args).collect { shellQuote(it) }.join(' ')
     def process = start(['script', '-qec', line, '/dev/null'], [:])
     def out = new Collected(process)
-    keys.each { process.outputStream.write(it.getBytes('UTF-8')); process.outputStream.flush() }
+    int from = 0
+    steps.each { step ->
+        int at = out.awaitFrom(step[0], from, 90)
+        if (at < 0) {
+            kill(process)
+            assert false : "the screen never showed \"${step[0]}\" within 90 s:\n${out.text}"
+        }
+        from = at + step[0].length()
+        process.outputStream.write(step[1].getBytes('UTF-8'))
+        process.outputStream.flush()
+    }
     def result = finish(process, out, 300)
     process.outputStream.close()
     result
@@ -134,7 +156,8 @@ def tty = onTerminal(['xamal:app-exec', '-Dxamal.interactive', "-Dxamal.hosts=${
                       '-Dxamal.cmd=tty && test -t 0 && test -t 1 && echo remote-sees-a-tty && sleep 1'], [])
 assert tty.status == 0 : tty.out
 assert tty.out =~ /\/dev\/pts\/\d+/ && tty.out.contains('remote-sees-a-tty') : tty.out
-def console = onTerminal(['xamal:console', "-Dxamal.hosts=${h2}".toString()], ['1+1\n', '/exit\n'])
+def console = onTerminal(['xamal:console', "-Dxamal.hosts=${h2}".toString()],
+        [['jshell>', '1+1\n'], ['$1 ==> 2', '/exit\n']])
 assert console.status == 0 : console.out
 assert console.out.contains('$1 ==> 2') : console.out
 
