@@ -3,48 +3,17 @@
 // serves throughout; the next deploy is refused naming the dead holder; one lock-release frees
 // the lock; the deploy after it stops the stale instance and converges with nothing else done by
 // hand; a later deploy's prune takes the old release away.
-// The hosts are described in the plugin module's target/test-hosts.properties; this script runs in
-// the invoker's JVM, so it passes them to the mvn processes it starts as XAMAL_IT_* itself.
+// The mvn runs and the OpenSSH commands go through src/it/shared/mvn-runs.groovy.
 import java.util.concurrent.TimeUnit
 
-def hosts = new Properties()
-new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
-def env = new HashMap<String, String>(System.getenv())
-env.MAVEN_SKIP_RC = '1'
-hosts.each { k, v -> env['XAMAL_IT_' + k.toString().toUpperCase().replace('.', '_')] = v.toString() }
-// The invoker's settings (the user's repository as a remote of the tests' local one), as a file.
-def userRepository = new File(System.getProperty('maven.repo.local') ?: System.getProperty('user.home') + '/.m2/repository')
-def settings = new File(basedir, 'it-settings.xml')
-settings.text = new File(basedir, '../../../../src/it/settings.xml').text.replace('@localRepositoryUrl@', userRepository.toURI().toString())
-def mvn = [System.getProperty('maven.home') + '/bin/mvn', '-o', '-B', '-s', settings.absolutePath,
-           '-Dmaven.repo.local=' + localRepositoryPath]
+evaluate(new File(basedir, '../../../../src/it/shared/mvn-runs.groovy'))
 def app = 'itkill'
 def host = 'h3'
 def blue = 4740
 def green = 4741
 def unit = { int port -> app + '.web@' + port + '.service' }
 
-def start = { List<String> args, String logName ->
-    def builder = new ProcessBuilder(mvn + args).directory(basedir).redirectErrorStream(true)
-            .redirectOutput(new File(basedir, logName))
-    builder.environment().clear()
-    builder.environment().putAll(env)
-    builder.start()
-}
-def logOf = { String logName -> new File(basedir, logName).text }
-def finish = { Process process, String logName ->
-    assert process.waitFor(600, TimeUnit.SECONDS) : "mvn still running after 600 s: " + logName
-    [process.exitValue(), logOf(logName)]
-}
-def run = { List<String> args, String logName -> finish(start(args, logName), logName) }
-def onHost = { String command ->
-    def ssh = new ProcessBuilder('ssh', '-i', hosts.getProperty('key'), '-o', 'UserKnownHostsFile=' + hosts.getProperty('known_hosts'),
-            '-o', 'BatchMode=yes', '-p', hosts.getProperty(host + '.ssh.port'), hosts.getProperty('user') + '@localhost', command)
-            .redirectErrorStream(true).start()
-    def out = ssh.inputStream.text
-    assert ssh.waitFor(60, TimeUnit.SECONDS) && ssh.exitValue() == 0 : command + ':\n' + out
-    out.trim()
-}
+def onTheHost = { String command -> onHost(host, command).trim() }
 def get = { String path ->
     def socket = new Socket()
     try {
@@ -99,7 +68,7 @@ loop.start()
 // listens while its health check still answers 503 (BOOT_SECONDS): the deploy is waiting in boot.
 def deploying = start(['xamal:deploy', '-Dxamal.version=v2'], 'deploy-killed.log')
 long bootDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900)
-while (onHost('echo $(systemctl is-active ' + unit(green) + ') $(curl -s -o /dev/null --max-time 2 -w "%{http_code}" '
+while (onTheHost('echo $(systemctl is-active ' + unit(green) + ') $(curl -s -o /dev/null --max-time 2 -w "%{http_code}" '
         + 'http://127.0.0.1:' + green + '/)') != 'active 200') {
     assert deploying.isAlive() : 'mvn ended before the new instance booted:\n' + logOf('deploy-killed.log')
     if (System.nanoTime() > bootDeadline) {
@@ -108,7 +77,7 @@ while (onHost('echo $(systemctl is-active ' + unit(green) + ') $(curl -s -o /dev
     }
     Thread.sleep(200)
 }
-assert onHost('curl -s -o /dev/null --max-time 2 -w "%{http_code}" http://127.0.0.1:' + green + '/health') == '503'
+assert onTheHost('curl -s -o /dev/null --max-time 2 -w "%{http_code}" http://127.0.0.1:' + green + '/health') == '503'
 long pid = deploying.pid()
 new ProcessBuilder('kill', '-KILL', Long.toString(pid)).inheritIO().start().waitFor()
 assert deploying.waitFor(60, TimeUnit.SECONDS) && deploying.exitValue() == 137 : logOf('deploy-killed.log')
@@ -116,7 +85,7 @@ def killedLog = logOf('deploy-killed.log')
 assert killedLog.contains('starting web v2 on port ' + green) : killedLog
 assert !killedLog.contains('answered 200') && !killedLog.contains('Interrupted: released') : killedLog
 assert serving() == 'v1' : 'the old version serves after the kill'
-assert onHost('systemctl is-active ' + unit(green)) == 'active' : 'the killed deploy left its instance running'
+assert onTheHost('systemctl is-active ' + unit(green)) == 'active' : 'the killed deploy left its instance running'
 
 // 2. The lock is still held by the dead process; lock-status and the next deploy say so, with
 // the holder's host, pid, user and time, and what to run after checking it is gone.
@@ -133,17 +102,17 @@ assert refusedLog =~ /Locked by: .+ at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/ : refuse
  'After checking that nothing else deploys ' + app + ' (the lock is never broken automatically), run mvn xamal:lock-release'
 ].each { assert refusedLog.contains(it) : it + ' in:\n' + refusedLog }
 assert !refusedLog.contains('starting web') && !(refusedLog =~ /\sat dev\.xamal\./) : refusedLog
-assert onHost('systemctl is-active ' + unit(green)) == 'active' : 'the refused deploy touched nothing'
+assert onTheHost('systemctl is-active ' + unit(green)) == 'active' : 'the refused deploy touched nothing'
 // The killed run had delivered v2 whole before booting: marked complete, no assembly left over.
-assert onHost('cd /opt/xamal/' + app + '/releases && ls -A | tr "\\n" " "') == 'v1 v2'
-assert onHost('cat /opt/xamal/' + app + '/releases/v2/.xamal-complete | wc -l') == '3'
+assert onTheHost('cd /opt/xamal/' + app + '/releases && ls -A | tr "\\n" " "') == 'v1 v2'
+assert onTheHost('cat /opt/xamal/' + app + '/releases/v2/.xamal-complete | wc -l') == '3'
 
 // 3. One lock-release frees it.
 def (released, releaseLog) = run(['xamal:lock-release'], 'lock-release.log')
 assert released == 0 : releaseLog
 assert releaseLog.contains('Released the deploy lock of ' + app + ', which was held:') && releaseLog.contains('Process: ' + pid)
 def lockDir = '~/.xamal/lock-' + app
-assert onHost('test -d ' + lockDir + ' && echo held || echo free') == 'free'
+assert onTheHost('test -d ' + lockDir + ' && echo held || echo free') == 'free'
 
 // 4. The next deploy converges with nothing else done by hand: it stops the stale instance on the
 // idle port, reuses the complete release, boots and switches.
@@ -162,14 +131,14 @@ println "load loop: ${load.requests} requests, ${load.failures.size()} failed, v
 assert load.failures.isEmpty() : load.failures.take(10)
 assert load.versions == ['v1', 'v2'] : load.versions
 assert load.requests > 100 : 'the loop ran across the kill and the deploys'
-assert onHost('systemctl is-active ' + unit(green) + '; systemctl is-enabled ' + unit(green)) == 'active\nenabled'
-assert onHost('systemctl is-active ' + unit(blue) + ' || true') == 'inactive'
-assert onHost('cat /opt/xamal/' + app + '/active_port; readlink /opt/xamal/' + app + '/current') == green + '\nreleases/v2'
-def history = onHost('cut -f 3-6 /opt/xamal/' + app + '/history').readLines()
+assert onTheHost('systemctl is-active ' + unit(green) + '; systemctl is-enabled ' + unit(green)) == 'active\nenabled'
+assert onTheHost('systemctl is-active ' + unit(blue) + ' || true') == 'inactive'
+assert onTheHost('cat /opt/xamal/' + app + '/active_port; readlink /opt/xamal/' + app + '/current') == green + '\nreleases/v2'
+def history = onTheHost('cut -f 3-6 /opt/xamal/' + app + '/history').readLines()
 assert history == ['web\t' + blue + '\tv1\tdeploy', 'web\t' + green + '\tv2\tdeploy'] : history
-def audit = onHost('cat ~/.xamal/' + app + '-audit.log')
+def audit = onTheHost('cat ~/.xamal/' + app + '-audit.log')
 assert audit.readLines().count { it.contains('] Booted web version v2 on port ' + green) } == 1 : audit
-assert onHost('test -d ' + lockDir + ' && echo held || echo free') == 'free'
+assert onTheHost('test -d ' + lockDir + ' && echo held || echo free') == 'free'
 
 // 5. The next deploy switches back to the blue port, and its prune (retain_releases 1) takes v1
 // away: nothing of the killed run is left but the releases the history keeps.
@@ -178,6 +147,6 @@ assert third == 0 : thirdLog
 assert !thirdLog.contains('stopped a stale instance') : thirdLog
 assert thirdLog =~ /removed releases v1 and \d+ layers?, freed/ : thirdLog
 assert serving() == 'v3'
-assert onHost('cd /opt/xamal/' + app + '/releases && ls -A | tr "\\n" " "') == 'v2 v3'
-assert onHost('systemctl list-units "' + app + '.web@*" --state=active --no-legend --plain | cut -d " " -f 1') == unit(blue)
+assert onTheHost('cd /opt/xamal/' + app + '/releases && ls -A | tr "\\n" " "') == 'v2 v3'
+assert onTheHost('systemctl list-units "' + app + '.web@*" --state=active --no-legend --plain | cut -d " " -f 1') == unit(blue)
 return true

@@ -46,10 +46,11 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
             return;
         }
         HookRunner hookRunner = new HookRunner(projectDir(), Path.of(config.hooksPath()), skipHooks, output());
-        try (WarmTransport<SshTransport> warm = warmTransport(config, hookRunner)) {
+        List<Host> selected = HostSelection.select(config, filter(hosts), filter(roles));
+        try (WarmTransport<SshTransport> warm = warmTransport(config, hookRunner, selected)) {
             prepare(config);
             Secrets secrets = loadSecrets(config);
-            onServers(config, secrets, hookRunner,
+            onServers(config, secrets, hookRunner, selected,
                     warm == null ? sshTransport(config, settingsDecrypter, secrets::find) : warm.take());
         }
     }
@@ -57,24 +58,25 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
     /**
      * The transport made while {@link #prepare} runs (the SSH stack loaded and, unless a
      * {@code pre-connect} hook must run first, the selected hosts connected), or null when the
-     * transport needs the secrets ({@code ssh.key_data}) and is made after them as before.
+     * transport needs the secrets ({@code ssh.key_data}) and is made after them (null is what
+     * try-with-resources skips).
      */
-    private WarmTransport<SshTransport> warmTransport(XamalConfig config, HookRunner hookRunner) {
+    private WarmTransport<SshTransport> warmTransport(XamalConfig config, HookRunner hookRunner, List<Host> selected) {
         if (!config.ssh().keyData().isEmpty()) {
             return null;
         }
-        List<Host> connect = hookRunner.present(Hook.PRE_CONNECT) ? List.of()
-                : HostSelection.select(config, filter(hosts), filter(roles));
+        List<Host> connect = hookRunner.present(Hook.PRE_CONNECT) ? List.of() : selected;
         return WarmTransport.start(() -> sshTransport(config, settingsDecrypter), connect, output());
     }
 
-    private void onServers(XamalConfig config, Secrets secrets, HookRunner hookRunner, SshTransport transport) {
+    private void onServers(XamalConfig config, Secrets secrets, HookRunner hookRunner, List<Host> selected,
+                           SshTransport transport) {
         Instant started = Instant.now();
         String insideLock = System.getenv(LockHold.INSIDE_LOCK);
         AtomicReference<LockHold> hold = new AtomicReference<>(LockHold.none(insideLock));
         GoalHooks hooks = new GoalHooks(hookRunner,
-                new GoalHooks.Run(config.service(), goalVersion(), HostSelection.select(config, filter(hosts),
-                        filter(roles)), HostSelection.roles(config, filter(roles)).stream().map(Role::name).toList(),
+                new GoalHooks.Run(config.service(), goalVersion(), selected,
+                        HostSelection.roles(config, filter(roles)).stream().map(Role::name).toList(),
                         config.destination(), goal(), performer()), () -> hold.get().held());
         try (Servers servers = new Servers(config, secrets, transport, hosts, roles, output(), hooks, performer())) {
             hooks.run(Hook.PRE_CONNECT);
