@@ -12,9 +12,13 @@ assert log.contains("Booting group 2 of 3: ${h2}")
 assert log.contains("Booting group 3 of 3: ${h3}")
 assert log =~ /${h3}\s+worker\s+f-2\s+-\s+[0-9.]+ s/
 
+// boot.wait: 1 between the groups of setup (f-1) and of the f-2 deploy; none after a last group.
+assert log.count('Waiting 1 s before the next group (boot.wait)') == 4 : log
+
+// XAMAL_ROLES is the run's roles: both without -Dxamal.roles, the worker only with it.
 def hookLog = new File(basedir, 'app-boot-hooks.log').readLines()
-def pairs = { v -> [h1, h2, h3].collectMany { ["pre-app-boot ${it} ${v}".toString(), "post-app-boot ${it} ${v}".toString()] } }
-assert hookLog == pairs('f-1') + pairs('f-2') + ["pre-app-boot ${h3} f-3".toString(), "post-app-boot ${h3} f-3".toString()] :
+def pairs = { v -> [h1, h2, h3].collectMany { ["pre-app-boot ${it} ${v} web,worker".toString(), "post-app-boot ${it} ${v} web,worker".toString()] } }
+assert hookLog == pairs('f-1') + pairs('f-2') + ["pre-app-boot ${h3} f-3 worker".toString(), "post-app-boot ${h3} f-3 worker".toString()] :
         hookLog.join('\n')
 
 // -Dxamal.roles=worker: only the worker host booted f-3, only it got f-4.

@@ -1,37 +1,13 @@
 // The deploy lock, the audit log and the hooks, through real mvn xamal:* runs on two test hosts.
-// The hosts are described in the plugin module's target/test-hosts.properties; this script runs in
-// the invoker's JVM, so it passes them to the mvn processes it starts as XAMAL_IT_* itself.
+// The mvn runs and the OpenSSH commands go through src/it/shared/mvn-runs.groovy.
 import java.util.concurrent.TimeUnit
 
-def hosts = new Properties()
-new File(basedir, '../../test-hosts.properties').withInputStream { hosts.load(it) }
-def env = new HashMap<String, String>(System.getenv())
-env.MAVEN_SKIP_RC = '1'
-hosts.each { k, v -> env['XAMAL_IT_' + k.toString().toUpperCase().replace('.', '_')] = v.toString() }
-// The invoker's settings (the user's repository as a remote of the tests' local one), as a file.
-def userRepository = new File(System.getProperty('maven.repo.local') ?: System.getProperty('user.home') + '/.m2/repository')
-def settings = new File(basedir, 'it-settings.xml')
-settings.text = new File(basedir, '../../../../src/it/settings.xml').text.replace('@localRepositoryUrl@', userRepository.toURI().toString())
-def mvn = [System.getProperty('maven.home') + '/bin/mvn', '-o', '-B', '-s', settings.absolutePath,
-           '-Dmaven.repo.local=' + localRepositoryPath, '-Dxamal.runtimeCache=' + runtimeCache]
+evaluate(new File(basedir, '../../../../src/it/shared/mvn-runs.groovy'))
 env.IT_MVN = mvn.join(' ')
 def h1 = 'localhost:' + hosts.getProperty('h1.ssh.port')
 def h2 = 'localhost:' + hosts.getProperty('h2.ssh.port')
 def app = 'itlock.staging'
 
-def start = { List<String> args, String logName ->
-    def builder = new ProcessBuilder(mvn + args).directory(basedir).redirectErrorStream(true)
-            .redirectOutput(new File(basedir, logName))
-    builder.environment().clear()
-    builder.environment().putAll(env)
-    builder.start()
-}
-def logOf = { String logName -> new File(basedir, logName).text }
-def finish = { Process process, String logName ->
-    assert process.waitFor(600, TimeUnit.SECONDS) : "mvn still running after 600 s: " + logName
-    [process.exitValue(), logOf(logName)]
-}
-def run = { List<String> args, String logName -> finish(start(args, logName), logName) }
 def awaitLine = { Process process, String logName, String text ->
     long deadline = System.currentTimeMillis() + 600_000
     while (!logOf(logName).contains(text)) {
@@ -48,14 +24,6 @@ def serving = { String host ->
     socket.close()
     assert response.startsWith('HTTP/1.1 200') : response
     response.substring(response.indexOf('\r\n\r\n') + 4).trim()
-}
-def onHost = { String host, String command ->
-    def ssh = new ProcessBuilder('ssh', '-i', hosts.getProperty('key'), '-o', 'UserKnownHostsFile=' + hosts.getProperty('known_hosts'),
-            '-o', 'BatchMode=yes', '-p', hosts.getProperty(host + '.ssh.port'), hosts.getProperty('user') + '@localhost', command)
-            .redirectErrorStream(true).start()
-    def out = ssh.inputStream.text
-    assert ssh.waitFor(60, TimeUnit.SECONDS) && ssh.exitValue() == 0 : out
-    out
 }
 def lockFree = {
     def (status, out) = run(['xamal:lock-status', '-Dxamal.destination=staging'], 'lock-status.log')
@@ -169,24 +137,38 @@ assert inside =~ /web\s+nested-inner\s+\d+\s+[0-9.]+ s/ : inside
 assert serving('h1') == 'nested-outer: deployed under the lock'
 assert lockFree()
 
-// 5. The audit log of each host: one line per boot of each version, none for the interrupted
-// ones, no secret; mvn xamal:audit shows it per host.
+// A rollback (to nested-inner, the release before nested-outer), then an app-boot of the current
+// release: each is one more audit line per host below.
+def (rolled, rolledLog) = run(['xamal:rollback', '-Dxamal.destination=staging'], 'rollback.log')
+assert rolled == 0 : rolledLog
+assert serving('h1').startsWith('nested-inner') && serving('h2').startsWith('nested-inner')
+def (rebooted, rebootedLog) = run(['xamal:app-boot', '-Dxamal.destination=staging'], 'app-boot.log')
+assert rebooted == 0 : rebootedLog
+assert serving('h1').startsWith('nested-inner') && serving('h2').startsWith('nested-inner')
+assert lockFree()
+
+// 5. The audit log of each host: one line per boot of each version (nested-inner: its deploy and
+// the app-boot), one for the rollback, none for the interrupted ones, no secret; mvn xamal:audit
+// shows it per host.
+def stamped = { String version, String what -> /\[\d{4}-\d\d-\d\dT[0-9:.]+Z\] \[.+\] \[itlock\.staging\] \[web\] \[${version}\] ${what} web version ${version} on port 450[01]/ }
 [h1: 'h1', h2: 'h2'].each { id, host ->
     def audit = onHost(host, 'cat ~/.xamal/' + app + '-audit.log')
     def lines = audit.readLines()
-    ['v1', 'v2', 'v3', 'nested-inner', 'nested-outer'].each { version ->
+    ['v1': 1, 'v2': 1, 'v3': 1, 'nested-inner': 2, 'nested-outer': 1].each { version, boots ->
         def booted = lines.findAll { it.contains('] Booted web version ' + version + ' on port ') }
-        assert booted.size() == 1 : version + ' on ' + host + ':\n' + audit
-        assert booted[0] ==~ /\[\d{4}-\d\d-\d\dT[0-9:.]+Z\] \[.+\] \[itlock\.staging\] \[web\] \[${version}\] Booted web version ${version} on port 450[01]/
+        assert booted.size() == boots : version + ' on ' + host + ':\n' + audit
+        booted.each { assert it ==~ stamped(version, 'Booted') }
     }
+    def rolledBack = lines.findAll { it.contains('] Rolled back web version ') }
+    assert rolledBack.size() == 1 && rolledBack[0] ==~ stamped('nested-inner', 'Rolled back') : audit
     assert lines.count { it.contains('] Bootstrapped the host') } == 1 : audit
     assert !audit.contains('hang-') : audit
     assert !audit.contains('mk-lock-audit-4e9b27') : 'a secret in the audit log'
-    assert lines.size() == 6 : audit
+    assert lines.size() == 8 : audit
 }
 def (shown, auditLog) = run(['xamal:audit', '-Dxamal.destination=staging', '-Dxamal.lines=2'], 'audit.log')
 assert shown == 0 : auditLog
 assert auditLog.contains('Audit log on ' + h1 + ':') && auditLog.contains('Audit log on ' + h2 + ':')
-assert auditLog.count('Booted web version nested-outer') == 2
-assert !auditLog.contains('Booted web version v3') : 'only the last 2 lines'
+assert auditLog.count('Rolled back web version nested-inner') == 2 && auditLog.count('Booted web version nested-inner') == 2
+assert !auditLog.contains('nested-outer') : 'only the last 2 lines'
 return true

@@ -137,6 +137,13 @@ assert execResult.out.contains("[${h2}] exit status 0") && execResult.out.contai
 assert execResult.out.contains("failed on 1 of 2 hosts") && execResult.out.contains("- ${h3}: exit status 3") : execResult.out
 noStackTrace(execResult.out, 'app-exec')
 
+// The audit log: migrate on the primary host only; app-exec on both hosts, with its command.
+def auditOf = { String host -> ssh(host, 'cat ~/.xamal/itops-audit.log').out }
+assert auditOf(h2).contains('] Ran migrate') && !auditOf(h3).contains('] Ran migrate') : auditOf(h2) + auditOf(h3)
+[h2, h3].each { host ->
+    assert auditOf(host).contains('] Executed `exit $(cat /tmp/itops-exit 2>/dev/null || echo 0)` in the release') : auditOf(host)
+}
+
 // A pattern nothing matches is an empty answer, not a failure.
 def grep = start(mvnCommand(['xamal:app-logs', '-Dxamal.grep=zzz-no-such-line']), [:])
 def grepped = finish(grep, new Collected(grep), 300)

@@ -50,8 +50,10 @@ assert response.startsWith('HTTP/1.1 200') : response
 assert response.endsWith("leak-2 ${sha(markers[0])} ${sha(markers[1])} ${sha(signingKey)}\n".toString()) : response
 
 // 3. Files on the host: only the slot env files may hold a marker, and they are 0600.
-def roots = '/opt/xamal /etc /home /root /tmp /var/log'
-def grep = onHost("sudo -n grep -r -l -F -f - ${roots} 2>/dev/null; true", markers.join('\n') + '\n')
+// (every directory of the host that holds files, not the kernel's /proc and /sys; devices,
+// FIFOs and sockets are skipped; /usr below /usr/local holds only the image's packages)
+def roots = '/opt /etc /home /root /tmp /var /run /srv /usr/local'
+def grep = onHost("sudo -n grep -r -D skip -l -F -f - ${roots} 2>/dev/null; true", markers.join('\n') + '\n')
 assert grep.status == 0 : grep.err
 def files = grep.out.readLines().findAll { it }
 assert !files.isEmpty() : 'grep found no marker at all, not even in the env files: the audit would be blind'
@@ -70,8 +72,11 @@ assert journal.status == 0 : journal.err
 assert journal.out.contains('itleak') : 'the journal does not mention the app: the audit would be blind'
 assert leaked(journal.out).isEmpty() : "markers ${leaked(journal.out)} are in the journal"
 
-// 5. The audit log (~/.xamal/<service>-audit.log of the SSH user), when the build has one.
-def audit = onHost('cat ~/.xamal/*-audit.log 2>/dev/null; true', null)
+// 5. The audit log (~/.xamal/<service>-audit.log of the SSH user): setup's and the deploy's lines.
+def audit = onHost('cat ~/.xamal/itleak-audit.log', null)
+assert audit.status == 0 : audit.err
+assert audit.out.contains('] Bootstrapped the host') && audit.out.contains('] Booted web version leak-2 on port ') :
+        "the audit log lacks setup's or the deploy's line: the check would be blind:\n${audit.out}"
 assert leaked(audit.out).isEmpty() : "markers ${leaked(audit.out)} are in the audit log"
 
 // 6. No process on the host carries a marker in its arguments.
