@@ -1,4 +1,5 @@
-// The rollback runs' lines, then each host's answer through Caddy and its history.
+// The rollback runs' lines, then each host's answer through Caddy and its history; then a rollback
+// and an app-version narrowed to one host.
 // The hosts are described in the plugin module's target/test-hosts.properties (the goals saw them
 // as XAMAL_IT_* variables; this script runs in the invoker's own JVM, which did not).
 def hosts = new Properties()
@@ -31,5 +32,23 @@ assert log.contains('Rolling back itrollback to it-2 on 2 hosts')
     socket.close()
     assert response.startsWith('HTTP/1.1 200') : response
     assert response.endsWith('\r\n\r\nit-2: rolled by the invoker test\n') : response
+}
+
+// -Dxamal.hosts narrows a rollback and app-version like a deploy: h2 goes back to it-1, h3 stays on it-2.
+evaluate(new File(basedir, '../../../../src/it/shared/mvn-runs.groovy'))
+def (rolled, rolledLog) = run(['xamal:rollback', '-Dxamal.hosts=' + h2], 'rollback-one-host.log')
+assert rolled == 0 : rolledLog
+assert rolledLog.contains('Rolling back itrollback to it-1 on 1 host\n') : rolledLog
+assert !rolledLog.contains(h3) : 'the rollback touched ' + h3 + ':\n' + rolledLog
+def (shown, shownLog) = run(['xamal:app-version', '-Dxamal.hosts=' + h3], 'app-version-one-host.log')
+assert shown == 0 : shownLog
+assert shownLog =~ /\[${h3}\] it-2 on port 4541/ && !shownLog.contains(h2) : shownLog
+['h2': 'it-1', 'h3': 'it-2'].each { name, version ->
+    def socket = new Socket('localhost', hosts.getProperty(name + '.http.port') as int)
+    socket.outputStream << "GET / HTTP/1.1\r\nHost: itrollback.localhost\r\nConnection: close\r\n\r\n"
+    socket.outputStream.flush()
+    def response = socket.inputStream.text
+    socket.close()
+    assert response.endsWith("\r\n\r\n${version}: rolled by the invoker test\n") : name + ': ' + response
 }
 true
