@@ -48,9 +48,12 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
         return release.manifest().version();
     }
 
-    /** {@code post-deploy} runs after the goal, once the deploy lock is released. */
+    /**
+     * {@code post-deploy} runs after the goal, once the deploy lock is released; goals that only
+     * deliver the release (nothing boots) say false.
+     */
     @Override
-    protected final boolean deploys() {
+    protected boolean deploys() {
         return true;
     }
 

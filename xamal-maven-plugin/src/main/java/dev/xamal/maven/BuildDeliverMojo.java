@@ -22,4 +22,10 @@ public class BuildDeliverMojo extends AbstractDeployMojo {
     protected void onServers(Servers servers, ReleaseLayers release) {
         servers.deliver(release);
     }
+
+    /** A delivery boots nothing: no {@code post-deploy}. */
+    @Override
+    protected boolean deploys() {
+        return false;
+    }
 }

@@ -27,4 +27,10 @@ public class BuildUploadMojo extends AbstractDeployMojo {
     protected void onServers(Servers servers, ReleaseLayers release) {
         servers.deliver(release);
     }
+
+    /** A delivery boots nothing: no {@code post-deploy}. */
+    @Override
+    protected boolean deploys() {
+        return false;
+    }
 }
