@@ -9,10 +9,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Puts a release an earlier {@code mvn xamal:build} left in {@code target/xamal} on the servers,
  * without building: uploads the layers each host lacks and assembles {@code releases/<version>}.
- * The version is {@code -Dxamal.version}, or the label the source tree has now.
+ * The version is {@code -Dxamal.version}, or the label the source tree has now. Delivers as
+ * {@code build-deliver} does.
  */
 @Mojo(name = "build-upload", aggregator = true, threadSafe = true)
-public class BuildUploadMojo extends AbstractDeployMojo {
+public class BuildUploadMojo extends BuildDeliverMojo {
     @Inject
     public BuildUploadMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -21,16 +22,5 @@ public class BuildUploadMojo extends AbstractDeployMojo {
     @Override
     protected ReleaseLayers release(XamalConfig config) {
         return ReleaseLayers.read(releases().outputDirectory(), config.service(), releases().sourceVersion().label());
-    }
-
-    @Override
-    protected void onServers(Servers servers, ReleaseLayers release) {
-        servers.deliver(release);
-    }
-
-    /** A delivery boots nothing: no {@code post-deploy}. */
-    @Override
-    protected boolean deploys() {
-        return false;
     }
 }
