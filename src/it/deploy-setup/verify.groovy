@@ -1,4 +1,4 @@
-// setup then deploy: the summary table rows, the answer through Caddy on h1's mapped port, the history.
+// setup then deploy, then a redeploy of a release built before (skipBuild): the summary table rows, the answer through Caddy on h1's mapped port, the history.
 // The hosts are described in the plugin module's target/test-hosts.properties (the goals saw them
 // as XAMAL_IT_* variables; this script runs in the invoker's own JVM, which did not).
 def hosts = new Properties()
@@ -12,6 +12,12 @@ assert log =~ /\[${host}\] sent [0-9.]+ [kMG]?B in [0-9.]+ s \([0-9.]+ [kMG]?B\/
 assert log.contains('1 layer was already on the host') || log.contains('2 layers were already on the host') :
         'the second deploy reuses the cached runtime layer'
 
+// -Dxamal.skipBuild=true: the redeploy neither packaged nor built; it deployed what xamal:build left.
+assert log.count('Building release itdeploy-it-3 ') == 1 : 'it-3 is built once, by xamal:build'
+assert !log.contains('xamal:redeploy -> package') : 'the redeploy with skipBuild ran no package phase'
+assert log =~ /${host}\s+web\s+it-3\s+4300\s+[0-9.]+ s\s+port 4301, drained in [0-9.]+ s/
+assert log.contains('release itdeploy-it-9 was not built (no ') : 'a release never built is named'
+
 def http = hosts.getProperty('h1.http.port')
 // A raw request: HttpURLConnection would drop the Host header.
 def socket = new Socket('localhost', http as int)
@@ -20,4 +26,4 @@ socket.outputStream.flush()
 def response = socket.inputStream.text
 socket.close()
 assert response.startsWith('HTTP/1.1 200') : response
-assert response.endsWith('\r\n\r\nit-2: deployed by the invoker test\n') : response
+assert response.endsWith('\r\n\r\nit-3: deployed by the invoker test\n') : response

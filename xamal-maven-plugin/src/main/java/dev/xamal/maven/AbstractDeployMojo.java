@@ -26,6 +26,14 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
     @Parameter(property = "xamal.runtimeCache")
     protected File runtimeCache;
 
+    /**
+     * Deploy the release an earlier {@code mvn xamal:build} left in {@code target/xamal} (the label
+     * of {@code xamal.version}, or the source tree's label now) instead of building it: nothing is
+     * packaged, linked or checked for being up to date (Kamal's {@code --skip-push}).
+     */
+    @Parameter(property = "xamal.skipBuild", defaultValue = "false")
+    protected boolean skipBuild;
+
     private ReleaseLayers release;
 
     AbstractDeployMojo(SettingsDecrypter settingsDecrypter) {
@@ -59,10 +67,16 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
 
     /**
      * The release to put on the servers: built in this run (or reused from an earlier goal of it),
-     * its layers only (hosts get layers, never the tarball; {@code mvn xamal:build} writes that).
+     * its layers only (hosts get layers, never the tarball; {@code mvn xamal:build} writes that);
+     * with {@code skipBuild} the one an earlier build left.
      */
     protected ReleaseLayers release(XamalConfig config) {
-        return ReleaseLayers.of(releases().buildRelease(config, false));
+        return skipBuild ? builtEarlier(config) : ReleaseLayers.of(releases().buildRelease(config, false));
+    }
+
+    /** The release an earlier {@code mvn xamal:build} left in {@code target/xamal}, for this run's label. */
+    protected final ReleaseLayers builtEarlier(XamalConfig config) {
+        return ReleaseLayers.read(releases().outputDirectory(), config.service(), releases().sourceVersion().label());
     }
 
     /** This run's release: module, version label, output directory and the build. */

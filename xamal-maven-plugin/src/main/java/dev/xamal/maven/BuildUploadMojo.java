@@ -21,6 +21,6 @@ public class BuildUploadMojo extends BuildDeliverMojo {
 
     @Override
     protected ReleaseLayers release(XamalConfig config) {
-        return ReleaseLayers.read(releases().outputDirectory(), config.service(), releases().sourceVersion().label());
+        return builtEarlier(config);
     }
 }

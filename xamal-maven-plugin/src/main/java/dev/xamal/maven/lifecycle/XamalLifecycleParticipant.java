@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Active when the plugin is declared with {@code <extensions>true</extensions>}: before the build
  * starts, applies {@link PackageBeforeRelease} to the command line's tasks, so
  * {@code mvn xamal:build} runs {@code package} first (once) and {@code mvn package xamal:build}
- * runs as typed. Registered in {@code META-INF/plexus/components.xml}.
+ * runs as typed; {@code -Dxamal.skipBuild=true} leaves the deploying goals without it. Registered in {@code META-INF/plexus/components.xml}.
  */
 public class XamalLifecycleParticipant extends AbstractMavenLifecycleParticipant {
     private static final Logger LOG = LoggerFactory.getLogger(XamalLifecycleParticipant.class);
@@ -18,7 +18,8 @@ public class XamalLifecycleParticipant extends AbstractMavenLifecycleParticipant
     @Override
     public void afterProjectsRead(MavenSession session) {
         List<String> goals = session.getGoals();
-        List<String> tasks = PackageBeforeRelease.apply(goals);
+        boolean skipBuild = Boolean.parseBoolean(session.getUserProperties().getProperty(PackageBeforeRelease.SKIP_BUILD));
+        List<String> tasks = PackageBeforeRelease.apply(goals, skipBuild);
         if (tasks != goals) {
             LOG.info("xamal: running the package phase first, so the release is built from source ({} -> {})",
                     String.join(" ", goals), String.join(" ", tasks));
