@@ -44,12 +44,18 @@ final class ConfigFileReader {
     /**
      * Strict about undefined variables; shared, as building one is costly and rendering is
      * stateless. No trim_blocks: it would join a line ending in an inline tag with the next line,
-     * and the blank lines block tags leave are harmless in YAML.
+     * and the blank lines block tags leave are harmless in YAML. Built on first use only (a holder
+     * class): a file without template tags never loads Jinjava, which takes most of a second.
      */
-    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
-            .withFailOnUnknownTokens(true)
-            .withMaxOutputSize(MAX_FILE_BYTES)
-            .build());
+    private static final class Templates {
+        static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withMaxOutputSize(MAX_FILE_BYTES)
+                .build());
+
+        private Templates() {
+        }
+    }
 
     private final Map<String, String> env;
     private final String destination;
@@ -111,7 +117,7 @@ final class ConfigFileReader {
         context.put("destination", destination);
         RenderResult result;
         try {
-            result = JINJAVA.renderForResult(text, context);
+            result = Templates.JINJAVA.renderForResult(text, context);
         } catch (FatalTemplateErrorsException e) {
             throw templateError(display, e.getErrors());
         } catch (RuntimeException e) {
