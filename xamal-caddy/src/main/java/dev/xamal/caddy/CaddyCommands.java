@@ -65,6 +65,36 @@ public final class CaddyCommands {
         return Shell.join("caddy", "reload", "--config", RemotePaths.SYSTEM_CADDYFILE, "--adapter", "caddyfile");
     }
 
+    /** The start of the last line {@link #changeSite} prints when a step failed: then the step and its exit status. */
+    public static final String FAILED_STEP = "xamal-failed-step";
+
+    /**
+     * Changes an app's site file and loads the result, in one round trip: the new content comes on
+     * standard input ({@code present}; written with mode 0644) or the file is removed, the old file
+     * is kept aside, the whole system configuration is validated ({@code validateLine}, as Caddy's
+     * user) and reloaded. When a step fails, the old file is put back and the last line is
+     * {@link #FAILED_STEP}, the step ({@code write}, {@code validate}, {@code reload}) and its exit
+     * status, after the step's output. Removing a site file that is not there does nothing.
+     */
+    public static String changeSite(String path, boolean present, String validateLine) {
+        String file = Shell.quote(path);
+        String next = Shell.quote(path + ".xamal-new");
+        String kept = Shell.quote(path + ".xamal-previous");
+        String restore = "if [ -f " + kept + " ]; then mv -f " + kept + " " + file + "; else rm -f " + file + "; fi";
+        String replace = present
+                ? "umask 022 && cat > " + next + " && { if [ -f " + file + " ]; then cp -p " + file + " " + kept
+                        + "; else rm -f " + kept + "; fi; } && mv -f " + next + " " + file
+                : "[ -f " + file + " ] || exit 0; mv -f " + file + " " + kept;
+        return replace + " || { s=$?; rm -f " + next + "; " + failed("write") + "; }"
+                + "; " + validateLine + " 2>&1 || { s=$?; " + restore + "; " + failed("validate") + "; }"
+                + "; " + reload() + " 2>&1 || { s=$?; " + restore + "; " + failed("reload") + "; }"
+                + "; rm -f " + kept;
+    }
+
+    private static String failed(String step) {
+        return "echo '" + FAILED_STEP + " " + step + "' \"$s\"; exit 1";
+    }
+
     /** Caddy's view of its upstreams and their in-flight requests, as JSON. */
     public static String upstreams() {
         return Shell.join("curl", "-sS", "--max-time", "5", UpstreamLoad.ENDPOINT);

@@ -3,9 +3,7 @@ package dev.xamal.caddy;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.AppLayout;
-import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.Privileged;
-import dev.xamal.core.commands.Shell;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.orchestration.HostIdentity;
 import dev.xamal.core.spi.CommandResult;
@@ -31,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaddyProxy implements Proxy {
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
-    static final int SITE_FILE_MODE = 0644;
 
     private final Map<Host, Boolean> rootByHost = new ConcurrentHashMap<>();
 
@@ -92,26 +89,28 @@ public final class CaddyProxy implements Proxy {
         return CaddyCommands.privileged();
     }
 
-    /** Puts {@code content} in the app's site file (or removes it), validates, reloads; rolls back on failure. */
+    /**
+     * Puts {@code content} in the app's site file (or removes it), validates, reloads, in one round
+     * trip; on a failure the host puts the previous file back (Caddy keeps its last good configuration).
+     */
     private void replaceSite(RemoteHost host, String appId, Optional<String> content) {
         String path = new AppLayout(appId).siteFile();
-        Optional<String> previous = read(host, path);
-        if (content.isEmpty() && previous.isEmpty()) {
+        String validate = privileged(host, CaddyCommands.validate());
+        RemoteCommand change = RemoteCommand.of(CaddyCommands.changeSite(path, content.isPresent(), validate));
+        CommandResult result = host.exec(content.map(c -> change.withStdin(c.getBytes(StandardCharsets.UTF_8)))
+                .orElse(change));
+        if (result.succeeded()) {
             return;
         }
-        if (content.equals(previous)) {
-            // Still reload: the running Caddy may not have loaded the file yet (a failed earlier reload).
-            validateAndReload(host, appId + "'s site");
-            return;
-        }
-        put(host, path, content);
-        try {
-            validateAndReload(host, appId + "'s site");
-        } catch (EnvironmentException failure) {
-            put(host, path, previous);
-            throw new EnvironmentException(failure.getMessage() + "\nThe previous site file " + path
-                    + " was put back; Caddy keeps serving its last good configuration.", failure);
-        }
+        SiteChangeFailure failure = SiteChangeFailure.parse(result);
+        String what = appId + "'s site";
+        EnvironmentException cause = switch (failure.step()) {
+            case "validate" -> refused(host, "Caddy refused " + what, validate, failure.result());
+            case "reload" -> refused(host, "Caddy did not reload " + what, CaddyCommands.reload(), failure.result());
+            default -> refused(host, "Could not write " + path, "the site change of " + appId, failure.result());
+        };
+        throw new EnvironmentException(cause.getMessage() + "\nThe previous site file " + path
+                + " was put back; Caddy keeps serving its last good configuration.", cause);
     }
 
     private void validateAndReload(RemoteHost host, String what) {
@@ -129,22 +128,6 @@ public final class CaddyProxy implements Proxy {
     private static EnvironmentException refused(RemoteHost host, String what, String command, CommandResult result) {
         RemoteCommandException cause = new RemoteCommandException(host.host(), command, result);
         return new EnvironmentException(what + " on " + host.host().id() + ". " + cause.getMessage(), cause);
-    }
-
-    private static Optional<String> read(RemoteHost host, String path) {
-        String out = host.run(FileCommands.readWithPresence(path)).stdout();
-        if (out.startsWith(FileCommands.ABSENT)) {
-            return Optional.empty();
-        }
-        return Optional.of(out.substring(out.indexOf('\n') + 1));
-    }
-
-    private static void put(RemoteHost host, String path, Optional<String> content) {
-        if (content.isPresent()) {
-            host.write(content.get().getBytes(StandardCharsets.UTF_8), path, SITE_FILE_MODE);
-        } else {
-            host.run(Shell.join("rm", "-f", path));
-        }
     }
 
     private void install(RemoteHost host) {

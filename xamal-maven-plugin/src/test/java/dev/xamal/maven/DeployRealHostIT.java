@@ -137,6 +137,15 @@ class DeployRealHostIT {
         System.out.printf("v2 upload: %d bytes (application layer %d bytes, runtime layer %d bytes)%n", v2Sent, appLayer,
                 v2.layers().get(0).size());
         assertThat(v2Sent).as("bytes uploaded for a code-only change").isEqualTo(appLayer);
+
+        // The runtime is not extracted again: v1 and v2 hard-link the cached layer's read-only files.
+        String root = "/opt/xamal/" + APP;
+        String runtimeTree = root + "/layers/" + v2.layers().get(0).sha256() + "/tree";
+        String inodes = host().exec("stat", "-c", "%i %A", runtimeTree + "/runtime/lib/modules", root + "/releases/v1/runtime/lib/modules",
+                root + "/releases/v2/runtime/lib/modules").stdout();
+        assertThat(inodes.lines().map(line -> line.split(" ")[0]).distinct()).as("one inode: %s", inodes).hasSize(1);
+        assertThat(inodes.lines().map(line -> line.split(" ")[1])).as("read-only for everyone")
+                .allMatch(mode -> !mode.contains("w"));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /** The file in a layer's cache directory that holds the layer. */
     public static final String LAYER_FILE = "layer.tar.gz";
+    /** The directory in a layer's cache directory that holds its files, extracted once for every release. */
+    public static final String LAYER_TREE = "tree";
     /** The marker that says a cached layer is whole (written after its digest was verified). */
     public static final String COMPLETE_MARKER = ".xamal-complete";
 
@@ -77,6 +79,11 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * assembly (a full disk, say) removes its work directory, so it holds no space and nothing
      * half-extracted is left that could be taken for a release.
      *
+     * <p>Each layer is extracted once into its cache directory ({@link #LAYER_TREE}, its files made
+     * read-only, moved into place only whole) and releases hard-link its files: assembling a
+     * release whose runtime is cached costs no decompression and no copy. Where links cannot be
+     * made (the releases on another file system) the files are copied.
+     *
      * @param version      the version label
      * @param layerShas    the layers, in extraction order
      * @param releaseText  the expected RELEASE file content
@@ -89,7 +96,16 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 .append("set -e; trap ").append(Shell.quote("rm -rf " + Shell.quote(work))).append(" EXIT")
                 .append("; rm -rf ").append(Shell.quote(work)).append("; mkdir -p ").append(Shell.quote(work));
         for (String sha : layerShas) {
-            line.append("; tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(Shell.quote(work));
+            String tree = Shell.quote(layout.layer(sha) + "/" + LAYER_TREE);
+            String extracting = Shell.quote(layout.layer(sha) + "/" + LAYER_TREE + ".extracting");
+            line.append("; [ -d ").append(tree).append(" ] || { rm -rf ").append(extracting)
+                    .append(" && mkdir ").append(extracting)
+                    .append(" && tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(extracting)
+                    .append(" && find ").append(extracting).append(" -type f -exec chmod a-w {} +")
+                    .append(" && mv -T ").append(extracting).append(' ').append(tree)
+                    .append(" || { rm -rf ").append(extracting).append("; exit 1; }; }")
+                    .append("; cp -al ").append(tree).append("/. ").append(Shell.quote(work)).append(" 2>/dev/null")
+                    .append(" || cp -a --remove-destination ").append(tree).append("/. ").append(Shell.quote(work));
         }
         line.append("; printf '%s' ").append(Shell.quote(releaseText)).append(" | cmp -s - ")
                 .append(Shell.quote(work + "/RELEASE"))
@@ -227,5 +243,25 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public static String probe(String url, int timeoutSeconds) {
         return Shell.join("curl", "-s", "--max-time", Integer.toString(timeoutSeconds), "-w", "\\n%{http_code}", url);
+    }
+
+    /** The line between {@link #probeAndState}'s two outputs. */
+    public static final String STATE_SEPARATOR = "--xamal-unit-state--";
+
+    /**
+     * A health probe ({@link #probe}) and then the unit's state ({@link #unitState}), in one round
+     * trip: the probe's output, a {@link #STATE_SEPARATOR} line, the state's line.
+     */
+    public static String probeAndState(String url, int timeoutSeconds, String unit) {
+        return probe(url, timeoutSeconds) + "; echo; echo " + STATE_SEPARATOR + "; " + unitState(unit);
+    }
+
+    /** The line between {@link #activePortAndMaintenance}'s two outputs. */
+    public static final String MAINTENANCE_SEPARATOR = "--xamal-maintenance--";
+
+    /** {@link #readActivePort()}, a {@link #MAINTENANCE_SEPARATOR} line, then the maintenance file, in one round trip. */
+    public String activePortAndMaintenance() {
+        return readActivePort() + "; echo; echo " + MAINTENANCE_SEPARATOR + "; "
+                + FileCommands.readIfPresent(layout.maintenance());
     }
 }

@@ -3,7 +3,6 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
-import dev.xamal.core.commands.FileCommands;
 import dev.xamal.core.commands.UnitCommands;
 import dev.xamal.core.commands.UnitCommands.Verb;
 import dev.xamal.core.config.CaddyConfig;
@@ -82,8 +81,10 @@ public final class SlotBoot {
         Instant started = Instant.now();
         AppLayout layout = commands.layout();
         String hostId = remote.host().id();
-        OptionalInt active = activePort(remote);
-        Optional<ProxySite.Maintenance> maintenance = maintenance(remote);
+        String[] portAndMaintenance = split(remote.run(commands.activePortAndMaintenance()).stdout(),
+                DeployCommands.MAINTENANCE_SEPARATOR);
+        OptionalInt active = activePort(remote, portAndMaintenance[0]);
+        Optional<ProxySite.Maintenance> maintenance = MaintenanceState.parse(portAndMaintenance[1]);
         int port = idlePort(active);
         String unit = layout.instanceUnitName(role, port);
 
@@ -119,18 +120,25 @@ public final class SlotBoot {
             drain = Duration.between(drainStarted, Instant.now());
             proxy.route(remote, site(List.of(port), maintenance));
             String oldUnit = layout.instanceUnitName(role, old);
-            StopOutcome stop = stopAndDisable(remote, oldUnit);
+            StopOutcome stop = stopAndDisable(remote, oldUnit, " && " + recordSwitch(remote, role, unit, port, version,
+                    action));
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
             if (stop.killed()) {
                 output.warn("[" + hostId + "] " + stop.describe(oldUnit));
             }
+        } else {
+            remote.run(recordSwitch(remote, role, unit, port, version, action));
         }
         hooks.postCaddyReload(remote.host());
-        remote.run(commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(), hostId,
-                role, OptionalInt.of(port), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
                 Duration.between(started, Instant.now()));
+    }
+
+    /** Enables the new instance, moves {@code current} and {@code active_port}, appends the history line. */
+    private String recordSwitch(RemoteHost remote, String role, String unit, int port, String version, String action) {
+        return commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(),
+                remote.host().id(), role, OptionalInt.of(port), version, action).line());
     }
 
     /**
@@ -170,7 +178,9 @@ public final class SlotBoot {
      * would hold the port, and the boot says that it stopped it.
      */
     private void stopStaleAndLink(RemoteHost remote, String unit, int port, String version) {
-        String state = remote.run(DeployCommands.unitState(unit) + " && " + commands.systemctl(Verb.STOP, unit)
+        // systemctl stop (through sudo) only when something runs: most boots find the idle port idle.
+        String state = remote.run("s=$(" + DeployCommands.unitState(unit) + ") && echo \"$s\" && case \"$s\" in "
+                + "*ActiveState=inactive*|*ActiveState=failed*) ;; *) " + commands.systemctl(Verb.STOP, unit) + ";; esac"
                 + " && " + commands.linkSlot(port, version)).stdout();
         if (UnitState.parse(state).running()) {
             output.sourceLine(remote.host().id(), "stopped a stale instance on the idle port " + port
@@ -179,7 +189,12 @@ public final class SlotBoot {
     }
 
     private OptionalInt activePort(RemoteHost remote) {
-        String text = remote.run(commands.readActivePort()).stdout().strip();
+        return activePort(remote, remote.run(commands.readActivePort()).stdout());
+    }
+
+    /** The active port the host printed, empty before the first switch. */
+    private OptionalInt activePort(RemoteHost remote, String printed) {
+        String text = printed.strip();
         if (text.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -201,8 +216,34 @@ public final class SlotBoot {
         return maintenance.map(site::inMaintenance).orElse(site);
     }
 
-    private Optional<ProxySite.Maintenance> maintenance(RemoteHost remote) {
-        return MaintenanceState.parse(remote.run(FileCommands.readIfPresent(commands.layout().maintenance())).stdout());
+    /** The two outputs of a command that printed {@code separator} on a line between them. */
+    private static String[] split(String out, String separator) {
+        int at = out.indexOf("\n" + separator + "\n");
+        if (at < 0) {
+            throw new EnvironmentException("a host answered without the line " + separator + ": " + out.strip());
+        }
+        return new String[] {out.substring(0, at), out.substring(at + separator.length() + 2)};
+    }
+
+    /** A health probe of {@code url} and the unit's state, in one round trip. */
+    private Look look(RemoteHost remote, String unit, String url) {
+        CommandResult result = remote.exec(RemoteCommand.of(DeployCommands.probeAndState(url, probeSeconds(), unit))
+                .withTimeout(settings.probeTimeout().plusSeconds(10)));
+        String out = result.stdout();
+        int at = out.lastIndexOf("\n" + DeployCommands.STATE_SEPARATOR + "\n");
+        if (at < 0) {
+            throw new EnvironmentException("host " + remote.host().id() + " did not answer the health probe of " + url
+                    + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
+                    + result.outputTail());
+        }
+        // The probe's output ends with the status line and the newline the command added after it.
+        String probe = out.substring(0, at);
+        return new Look(Probe.parse(probe.endsWith("\n") ? probe.substring(0, probe.length() - 1) : probe),
+                UnitState.parse(out.substring(at + DeployCommands.STATE_SEPARATOR.length() + 2)));
+    }
+
+    /** What one look at a booting instance saw: its health probe's answer and its unit's state. */
+    private record Look(Probe probe, UnitState state) {
     }
 
     /** Probes until a 2xx, the unit dies or the deploy timeout passes; stops the instance on failure. */
@@ -211,16 +252,17 @@ public final class SlotBoot {
         Instant started = Instant.now();
         Instant deadline = started.plus(settings.deployTimeout());
         Instant heartbeat = started.plus(HEARTBEAT);
-        int probeSeconds = probeSeconds();
         Probe last = new Probe(0, "");
         while (true) {
-            last = Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds))
-                    .withTimeout(settings.probeTimeout().plusSeconds(10))));
+            // Probes start every interval, whatever a round trip takes.
+            Instant attempt = Instant.now();
+            Look look = look(remote, unit, url);
+            last = look.probe();
             if (last.healthy()) {
                 output.sourceLine(remote.host().id(), url + " answered " + last.status());
                 return;
             }
-            UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
+            UnitState state = look.state();
             if (state.died()) {
                 throw failure(remote, unit, unit + " stopped before it became healthy (" + state + "); last probe of "
                         + url + ": " + last.describe());
@@ -236,7 +278,7 @@ public final class SlotBoot {
                         + settings.deployTimeout().toSeconds() + " s (deploy_timeout); last probe of " + url + ": "
                         + last.describe());
             }
-            pause(settings.interval());
+            pause(settings.interval().minus(Duration.between(attempt, Instant.now())));
         }
     }
 
@@ -248,10 +290,9 @@ public final class SlotBoot {
      */
     private void confirmStillUp(RemoteHost remote, String unit, int port, Runnable restore) {
         String url = "http://127.0.0.1:" + port + settings.healthPath();
-        UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
-        Probe probe = state.died() ? new Probe(0, "")
-                : Probe.parse(remote.exec(RemoteCommand.of(DeployCommands.probe(url, probeSeconds()))
-                        .withTimeout(settings.probeTimeout().plusSeconds(10))));
+        Look look = look(remote, unit, url);
+        UnitState state = look.state();
+        Probe probe = look.probe();
         if (!state.died() && probe.healthy()) {
             return;
         }
@@ -262,13 +303,13 @@ public final class SlotBoot {
     }
 
     /**
-     * Stops and disables a unit (one round trip) and tells whether systemd had to kill it: a
-     * process that ignores SIGTERM is killed after the unit's {@code TimeoutStopSec}, so the stop
-     * is bounded.
+     * Stops and disables a unit and tells whether systemd had to kill it: a process that ignores
+     * SIGTERM is killed after the unit's {@code TimeoutStopSec}, so the stop is bounded. {@code then}
+     * (starting with {@code " && "}) runs in the same round trip after it.
      */
-    private StopOutcome stopAndDisable(RemoteHost remote, String unit) {
+    private StopOutcome stopAndDisable(RemoteHost remote, String unit, String then) {
         Instant started = Instant.now();
-        String result = remote.run(commands.stopReportingResult(unit, true)).stdout();
+        String result = remote.run(commands.stopReportingResult(unit, true) + then).stdout();
         return StopOutcome.parse(result, Duration.between(started, Instant.now()));
     }
 
@@ -362,8 +403,7 @@ public final class SlotBoot {
 
     /** One health probe's answer: status 0 when nothing answered. */
     record Probe(int status, String body) {
-        static Probe parse(CommandResult result) {
-            String out = result.stdout();
+        static Probe parse(String out) {
             int cut = out.lastIndexOf('\n');
             String code = (cut < 0 ? out : out.substring(cut + 1)).strip();
             String body = cut < 0 ? "" : out.substring(0, cut);

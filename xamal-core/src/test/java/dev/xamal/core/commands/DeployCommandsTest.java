@@ -139,8 +139,12 @@ class DeployCommandsTest {
         assertThat(line).startsWith("set -e; trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT;"
                 + " rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
         assertThat(line).containsSubsequence(
-                "tar -xzf '/opt/xamal/shop.staging/layers/aaa/layer.tar.gz'",
+                "[ -d '/opt/xamal/shop.staging/layers/aaa/tree' ] || {",
+                "tar -xzf '/opt/xamal/shop.staging/layers/aaa/layer.tar.gz' -C '/opt/xamal/shop.staging/layers/aaa/tree.extracting'",
+                "mv -T '/opt/xamal/shop.staging/layers/aaa/tree.extracting' '/opt/xamal/shop.staging/layers/aaa/tree'",
+                "cp -al '/opt/xamal/shop.staging/layers/aaa/tree'/. '/opt/xamal/shop.staging/releases/v1.assembling'",
                 "tar -xzf '/opt/xamal/shop.staging/layers/bbb/layer.tar.gz'",
+                "cp -al '/opt/xamal/shop.staging/layers/bbb/tree'/. '/opt/xamal/shop.staging/releases/v1.assembling'",
                 "cmp -s - '/opt/xamal/shop.staging/releases/v1.assembling/RELEASE'",
                 "test -x '/opt/xamal/shop.staging/releases/v1.assembling/bin/shop'",
                 "> '/opt/xamal/shop.staging/releases/v1.assembling/.xamal-complete'",

@@ -3,7 +3,6 @@ package dev.xamal.core.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xamal.core.commands.DeployCommands;
-import dev.xamal.core.spi.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -12,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class SlotBootTest {
     @Test
     void aProbeReadsTheStatusFromTheLastLineAndKeepsTheBody() {
-        SlotBoot.Probe unhealthy = SlotBoot.Probe.parse(new CommandResult(0, "unhealthy (FLAG)\n\n503", ""));
+        SlotBoot.Probe unhealthy = SlotBoot.Probe.parse("unhealthy (FLAG)\n\n503");
         assertThat(unhealthy.status()).isEqualTo(503);
         assertThat(unhealthy.healthy()).isFalse();
         assertThat(unhealthy.describe()).isEqualTo("status 503, body: unhealthy (FLAG)");
 
-        assertThat(SlotBoot.Probe.parse(new CommandResult(0, "ok\n\n204", "")).healthy()).isTrue();
-        SlotBoot.Probe refused = SlotBoot.Probe.parse(new CommandResult(7, "\n000", ""));
+        assertThat(SlotBoot.Probe.parse("ok\n\n204").healthy()).isTrue();
+        SlotBoot.Probe refused = SlotBoot.Probe.parse("\n000");
         assertThat(refused.healthy()).isFalse();
         assertThat(refused.describe()).isEqualTo("no answer");
     }
