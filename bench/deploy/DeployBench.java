@@ -27,9 +27,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Times a redeploy of the example app's release to 1..N real test hosts with xamal
- * ({@code mvn xamal:redeploy}, Maven's start-up included), Capistrano, Ansible and a plain parallel
- * ssh/scp script, in one run, interleaved, each under {@code /usr/bin/time -v} for its peak memory.
+ * Times a redeploy of the example app's release to 1..N real test hosts with xamal, Capistrano,
+ * Ansible and a plain parallel ssh/scp script, in one run, interleaved, each under
+ * {@code /usr/bin/time -v} for its peak memory. xamal is timed twice, Maven's start-up included:
+ * {@code xamal} deploys a release built before the run (untimed {@code mvn xamal:build}, then the
+ * timed {@code mvn xamal:redeploy -Dxamal.skipBuild=true}, which does not check that the build is up
+ * to date), as the peers deploy a tarball built before; {@code xamal-bare} is a bare
+ * {@code mvn xamal:redeploy}, which packages and builds the release first.
  * Also measures the app's own start-to-healthy time on every host (restart, then a 50 ms poll), so
  * xamal's overhead can be told apart from the app's start, and the bytes a redeploy uploads after
  * one class of the app changed against a full release's. Not a test: timings never gate a build.
@@ -40,7 +44,7 @@ import java.util.stream.Collectors;
 public final class DeployBench {
     private static final String PEER_UNIT = "hello-peer";
     private static final List<String> TOOLS = List.of(System.getenv().getOrDefault("BENCH_TOOLS",
-            "xamal,capistrano,ansible,ssh-script").split(","));
+            "xamal,xamal-bare,capistrano,ansible,ssh-script").split(","));
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
     private static final Pattern UPLOADED = Pattern.compile("\\[([^]]+)] uploaded layer (\\w+) \\((\\d+) bytes\\)");
     private static final Pattern STAMPED = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (.*)$");
@@ -119,7 +123,7 @@ public final class DeployBench {
             installPeerUnit(group);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             if (firstCount) { // warms the peers' interpreters and caches once (xamal's was its setup)
-                for (String tool : TOOLS.stream().filter(t -> !t.equals("xamal")).toList()) {
+                for (String tool : TOOLS.stream().filter(t -> !t.startsWith("xamal")).toList()) {
                     Sample s = deployWith(tool, count, "warm", group, hosts, inventory, tarball, dir);
                     log("  " + tool + " first deploy: " + s.millis() + " ms");
                 }
@@ -141,6 +145,10 @@ public final class DeployBench {
             String endLoad = Figures.loadAverage();
             if (TOOLS.contains("xamal")) {
                 log("xamal phases of the last run (from its log):\n" + phases(dir.resolve("xamal-r" + runs + ".log")));
+            }
+            if (TOOLS.contains("xamal-bare")) {
+                log("xamal-bare phases of the last run (from its log):\n"
+                        + phases(dir.resolve("xamal-bare-r" + runs + ".log")));
             }
             if (firstCount && TOOLS.contains("xamal")) {
                 lastChange = new long[] {changeOneClass(dir, group.mappedHosts().get(0).sshAddress()), fullRelease};
@@ -182,9 +190,14 @@ public final class DeployBench {
                               Path tarball, Path dir) {
         String release = tool + "-" + count + "-" + run;
         Path control = controlDir(dir, release);
-        Path log = dir.resolve(("xamal".equals(tool) ? "xamal-" + run : release) + ".log");
+        Path log = dir.resolve((tool.startsWith("xamal") ? tool + "-" + run : release) + ".log");
+        if ("xamal".equals(tool)) { // the release it deploys is built before, untimed
+            Path buildLog = dir.resolve("xamal-build-" + run + ".log");
+            requireOk(xamal(dir, "xamal:build", "bench-" + count + "-" + run, buildLog), buildLog);
+        }
         ProcessBuilder pb = switch (tool) {
-            case "xamal" -> xamal(dir, "xamal:redeploy", "bench-" + count + "-" + run, log);
+            case "xamal" -> xamal(dir, "xamal:redeploy", "bench-" + count + "-" + run, log, "-Dxamal.skipBuild=true");
+            case "xamal-bare" -> xamal(dir, "xamal:redeploy", "bench-" + count + "-" + run + "-bare", log);
             case "capistrano" -> timed(log, dir, "cap", "bench", "tarball:deploy")
                     .directory(repo.resolve("bench/deploy/capistrano").toFile());
             case "ansible" -> timed(log, dir, "ansible-playbook", "-i", inventory.toString(), "deploy.yml",
@@ -215,18 +228,20 @@ public final class DeployBench {
         if (exit != 0) {
             throw new IllegalStateException(tool + " failed with exit status " + exit + "; see " + log);
         }
-        if ("xamal".equals(tool)) {
+        if (tool.startsWith("xamal")) {
             requireSummaries(log, count);
         }
         return new Sample(millis, maxRss(timeFile(log)));
     }
 
     /** {@code mvn xamal:<goal>} in the example's copy, with timestamped log lines, under /usr/bin/time. */
-    private ProcessBuilder xamal(Path dir, String goal, String version, Path log) {
-        return timed(log, dir, "mvn", "-B", "-ntp", "-s", settings.toString(),
+    private ProcessBuilder xamal(Path dir, String goal, String version, Path log, String... more) {
+        List<String> argv = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-s", settings.toString(),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-                goal, "-Dxamal.version=" + version).directory(hello.toFile());
+                goal, "-Dxamal.version=" + version));
+        argv.addAll(List.of(more));
+        return timed(log, dir, argv.toArray(String[]::new)).directory(hello.toFile());
     }
 
     private static ProcessBuilder timed(Path log, Path dir, String... argv) {
