@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * The commands {@link CaddyProxy} runs on a host. Installing, writing the system Caddyfile and
- * enabling the service need root; validating runs as Caddy's own user (so it reads what Caddy
- * will read and keeps its certificate storage where Caddy keeps it); reloading talks to Caddy's
- * local admin endpoint and needs no privileges. Pure.
+ * enabling the service need root; loading the configuration talks to Caddy's local admin
+ * endpoint and needs no privileges (Caddy itself reads the files, as its own user). Pure.
  */
 public final class CaddyCommands {
     public static final String CADDY = "/usr/bin/caddy";
@@ -54,29 +53,34 @@ public final class CaddyCommands {
         return Privileged.root("/usr/bin/systemctl", "enable", "--now", SERVICE);
     }
 
-    /** Validates the whole system configuration, every app's site included, as Caddy's user. */
-    public static Privileged validate() {
-        return new Privileged(CADDY_USER, CADDY, List.of("validate", "--config", RemotePaths.SYSTEM_CADDYFILE,
-                "--adapter", "caddyfile"));
-    }
+    /** Caddy's admin endpoint that replaces the running configuration. */
+    public static final String LOAD_ENDPOINT = "http://localhost:2019/load";
 
-    /** Loads the whole system configuration into the running Caddy through its admin endpoint. */
-    public static String reload() {
-        return Shell.join("caddy", "reload", "--config", RemotePaths.SYSTEM_CADDYFILE, "--adapter", "caddyfile");
+    /**
+     * Loads the whole system configuration into the running Caddy, every app's site included:
+     * the system Caddyfile goes to the admin endpoint as {@code text/caddyfile}, so Caddy itself
+     * adapts it (reading the imported site files as its own user, as a restart would), validates
+     * and provisions it, and keeps its running configuration when any of that fails (HTTP 400,
+     * exit status 22, Caddy's error as the output). A configuration equal to the running one
+     * changes nothing.
+     */
+    public static String load() {
+        return Shell.join("curl", "-sS", "--fail-with-body", "--max-time", "60", "-X", "POST",
+                "-H", "Content-Type: text/caddyfile", "--data-binary", "@" + RemotePaths.SYSTEM_CADDYFILE, LOAD_ENDPOINT);
     }
 
     /** The start of the last line {@link #changeSite} prints when a step failed: then the step and its exit status. */
     public static final String FAILED_STEP = "xamal-failed-step";
 
     /**
-     * Changes an app's site file and loads the result, in one round trip: the new content comes on
-     * standard input ({@code present}; written with mode 0644) or the file is removed, the old file
-     * is kept aside, the whole system configuration is validated ({@code validateLine}, as Caddy's
-     * user) and reloaded. When a step fails, the old file is put back and the last line is
-     * {@link #FAILED_STEP}, the step ({@code write}, {@code validate}, {@code reload}) and its exit
-     * status, after the step's output. Removing a site file that is not there does nothing.
+     * Changes an app's site file and loads the result ({@link #load()}), in one round trip: the new
+     * content comes on standard input ({@code present}; written with mode 0644) or the file is
+     * removed, and the old file is kept aside until Caddy took the new configuration. When a step
+     * fails, the old file is put back and the last line is {@link #FAILED_STEP}, the step
+     * ({@code write}, {@code load}) and its exit status, after the step's output. Removing a site
+     * file that is not there does nothing.
      */
-    public static String changeSite(String path, boolean present, String validateLine) {
+    public static String changeSite(String path, boolean present) {
         String file = Shell.quote(path);
         String next = Shell.quote(path + ".xamal-new");
         String kept = Shell.quote(path + ".xamal-previous");
@@ -86,8 +90,7 @@ public final class CaddyCommands {
                         + "; else rm -f " + kept + "; fi; } && mv -f " + next + " " + file
                 : "[ -f " + file + " ] || exit 0; mv -f " + file + " " + kept;
         return replace + " || { s=$?; rm -f " + next + "; " + failed("write") + "; }"
-                + "; " + validateLine + " 2>&1 || { s=$?; " + restore + "; " + failed("validate") + "; }"
-                + "; " + reload() + " 2>&1 || { s=$?; " + restore + "; " + failed("reload") + "; }"
+                + "; " + load() + " 2>&1 || { s=$?; " + restore + "; " + failed("load") + "; }"
                 + "; rm -f " + kept;
     }
 
@@ -102,6 +105,6 @@ public final class CaddyCommands {
 
     /** Every privileged command above. */
     public static List<Privileged> privileged() {
-        return List.of(install(), updatePackageLists(), writeSystemCaddyfile(), enableAndStart(), validate());
+        return List.of(install(), updatePackageLists(), writeSystemCaddyfile(), enableAndStart());
     }
 }

@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The proxy of the apps on a host: Debian's Caddy package, its {@code /etc/caddy/Caddyfile}
- * importing every app's site file ({@code /opt/xamal/<app>/Caddyfile}). Every change validates
- * the whole system configuration as Caddy's user and reloads it whole, so one app's change never
- * drops another app's site; a change Caddy refuses is rolled back.
+ * importing every app's site file ({@code /opt/xamal/<app>/Caddyfile}). Every change loads the
+ * whole system configuration through Caddy's admin endpoint, where Caddy reads it as its own user
+ * and validates it before it replaces the running one, so one app's change never drops another
+ * app's site; a change Caddy refuses is rolled back.
  */
 public final class CaddyProxy implements Proxy {
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
@@ -54,7 +55,7 @@ public final class CaddyProxy implements Proxy {
             host.run(privileged(host, CaddyCommands.enableAndStart()));
             changes.add("enabled and started " + CaddyCommands.SERVICE);
         } else if (merge.changed()) {
-            validateAndReload(host, "the new " + RemotePaths.SYSTEM_CADDYFILE);
+            load(host, "the new " + RemotePaths.SYSTEM_CADDYFILE);
         }
         return changes;
     }
@@ -90,13 +91,13 @@ public final class CaddyProxy implements Proxy {
     }
 
     /**
-     * Puts {@code content} in the app's site file (or removes it), validates, reloads, in one round
-     * trip; on a failure the host puts the previous file back (Caddy keeps its last good configuration).
+     * Puts {@code content} in the app's site file (or removes it) and loads the configuration, in
+     * one round trip; on a failure the host puts the previous file back (Caddy keeps its last good
+     * configuration).
      */
     private void replaceSite(RemoteHost host, String appId, Optional<String> content) {
         String path = new AppLayout(appId).siteFile();
-        String validate = privileged(host, CaddyCommands.validate());
-        RemoteCommand change = RemoteCommand.of(CaddyCommands.changeSite(path, content.isPresent(), validate));
+        RemoteCommand change = RemoteCommand.of(CaddyCommands.changeSite(path, content.isPresent()));
         CommandResult result = host.exec(content.map(c -> change.withStdin(c.getBytes(StandardCharsets.UTF_8)))
                 .orElse(change));
         if (result.succeeded()) {
@@ -105,23 +106,17 @@ public final class CaddyProxy implements Proxy {
         SiteChangeFailure failure = SiteChangeFailure.parse(result);
         String what = appId + "'s site";
         EnvironmentException cause = switch (failure.step()) {
-            case "validate" -> refused(host, "Caddy refused " + what, validate, failure.result());
-            case "reload" -> refused(host, "Caddy did not reload " + what, CaddyCommands.reload(), failure.result());
+            case "load" -> refused(host, "Caddy refused " + what, CaddyCommands.load(), failure.result());
             default -> refused(host, "Could not write " + path, "the site change of " + appId, failure.result());
         };
         throw new EnvironmentException(cause.getMessage() + "\nThe previous site file " + path
                 + " was put back; Caddy keeps serving its last good configuration.", cause);
     }
 
-    private void validateAndReload(RemoteHost host, String what) {
-        String validate = privileged(host, CaddyCommands.validate());
-        CommandResult validated = host.exec(RemoteCommand.of(validate));
-        if (!validated.succeeded()) {
-            throw refused(host, "Caddy refused " + what, validate, validated);
-        }
-        CommandResult reloaded = host.exec(RemoteCommand.of(CaddyCommands.reload()));
-        if (!reloaded.succeeded()) {
-            throw refused(host, "Caddy did not reload " + what, CaddyCommands.reload(), reloaded);
+    private void load(RemoteHost host, String what) {
+        CommandResult loaded = host.exec(RemoteCommand.of(CaddyCommands.load()));
+        if (!loaded.succeeded()) {
+            throw refused(host, "Caddy refused " + what, CaddyCommands.load(), loaded);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.xamal.core.spi.CommandResult;
  * Which step of a failed {@link CaddyCommands#changeSite} failed, and that step's own exit status
  * and output, read from the last line the change printed ({@link CaddyCommands#FAILED_STEP}).
  *
- * @param step   {@code write}, {@code validate}, {@code reload}, or {@code unknown} when the change
+ * @param step   {@code write}, {@code load}, or {@code unknown} when the change
  *               ended without saying (killed, say)
  * @param result the step's exit status and output (the whole change's when the step is unknown)
  */

@@ -40,6 +40,9 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
 
     @Override
     protected final void run() {
+        Thread loadStack = new Thread(SshTransport::loadStack, "xamal-ssh-load"); // while the configuration loads
+        loadStack.setDaemon(true);
+        loadStack.start();
         XamalConfig config = loadConfig();
         if (config.backend() != Backend.SSH) {
             onBackend(config, hostKit(config));

@@ -171,14 +171,38 @@ class CaddyProxyRealHostTest {
                 assertThatThrownBy(() -> proxy.route(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4001)))
                         .isInstanceOf(EnvironmentException.class)
                         .hasMessageContaining("Caddy refused shop's site on " + host.sshAddress())
-                        .hasMessageContaining("caddy validate --config /etc/caddy/Caddyfile --adapter caddyfile")
-                        .hasMessageContaining("exit status 1")
+                        .hasMessageContaining("--data-binary @/etc/caddy/Caddyfile http://localhost:2019/load")
+                        .hasMessageContaining("exit status 22")
                         .hasMessageContaining("not_a_directive")
                         .hasMessageContaining("The previous site file /opt/xamal/shop/Caddyfile was put back");
                 assertThat(host.shell("sha256sum /opt/xamal/shop/Caddyfile")).isEqualTo(before);
                 assertThat(get("/").body()).isEqualTo("blue\n");
             } finally {
                 host.shell("rm -f /opt/xamal/broken/Caddyfile");
+            }
+        }
+    }
+
+    @Test
+    void aSiteFileCaddyCannotReadFailsTheRouteAsARestartWouldAndKeepsThePreviousSiteFile() {
+        try (SshTransport transport = RealHostApp.transport(config, dir)) {
+            RemoteHost remote = remote(transport);
+            proxy.prepare(remote);
+            proxy.route(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4000));
+            String before = host.shell("sha256sum /opt/xamal/shop/Caddyfile");
+            // Readable by root and the deploy user's tools, not by Caddy's user: Caddy reads it itself.
+            host.shell("mkdir -p /opt/xamal/secretive && printf 'http://secretive.test {\\n\\trespond x\\n}\\n'"
+                    + " > /opt/xamal/secretive/Caddyfile && chmod 600 /opt/xamal/secretive/Caddyfile");
+            try {
+                assertThatThrownBy(() -> proxy.route(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4001)))
+                        .isInstanceOf(EnvironmentException.class)
+                        .hasMessageContaining("Caddy refused shop's site on " + host.sshAddress())
+                        .hasMessageContaining("/opt/xamal/secretive/Caddyfile: permission denied")
+                        .hasMessageContaining("The previous site file /opt/xamal/shop/Caddyfile was put back");
+                assertThat(host.shell("sha256sum /opt/xamal/shop/Caddyfile")).isEqualTo(before);
+                assertThat(get("/").body()).isEqualTo("blue\n");
+            } finally {
+                host.shell("rm -rf /opt/xamal/secretive");
             }
         }
     }

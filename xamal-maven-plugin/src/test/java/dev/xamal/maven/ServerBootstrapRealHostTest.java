@@ -146,7 +146,7 @@ class ServerBootstrapRealHostTest {
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl start shop.web@4001.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/tee /etc/systemd/system/shop.worker.service",
-                "deploy ALL=(caddy) NOPASSWD: /usr/bin/caddy validate --config /etc/caddy/Caddyfile --adapter caddyfile");
+                "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl enable --now caddy.service");
         assertThat(lines).noneMatch(line -> line.contains("NOPASSWD: ALL"));
         assertThat(host.exec("test", "-e", "/opt/xamal/shop").succeeded()).as("nothing done without sudo").isFalse();
 

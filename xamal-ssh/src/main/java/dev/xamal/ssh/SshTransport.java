@@ -17,6 +17,7 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -68,6 +69,17 @@ public final class SshTransport implements Transport {
         client.start();
         this.opener = new SessionOpener(client, options, hostKeys, keyTypes);
         this.idleReaper = startIdleReaper(options.idleTimeout());
+    }
+
+    /**
+     * Loads the SSH stack: registers the security providers (Bouncy Castle, for ed25519 keys) and
+     * builds a client's default factories without starting it, so that a caller can do this on a
+     * spare thread before it knows its hosts and keys; the first transport then starts without
+     * that wait. Safe from any thread, any number of times.
+     */
+    public static void loadStack() {
+        SecurityUtils.isEDDSACurveSupported();
+        SshClient.setUpDefaultClient();
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class SlotBoot {
         Instant started = Instant.now();
         AppLayout layout = commands.layout();
         String hostId = remote.host().id();
-        String[] portAndMaintenance = split(remote.run(commands.activePortAndMaintenance()).stdout(),
+        String[] portAndMaintenance = split(remote, remote.run(commands.activePortAndMaintenance()).stdout(),
                 DeployCommands.MAINTENANCE_SEPARATOR);
         OptionalInt active = activePort(remote, portAndMaintenance[0]);
         Optional<ProxySite.Maintenance> maintenance = MaintenanceState.parse(portAndMaintenance[1]);
@@ -217,10 +217,11 @@ public final class SlotBoot {
     }
 
     /** The two outputs of a command that printed {@code separator} on a line between them. */
-    private static String[] split(String out, String separator) {
+    private static String[] split(RemoteHost remote, String out, String separator) {
         int at = out.indexOf("\n" + separator + "\n");
         if (at < 0) {
-            throw new EnvironmentException("a host answered without the line " + separator + ": " + out.strip());
+            throw new EnvironmentException("host " + remote.host().id() + " answered without the line " + separator
+                    + ": " + out.strip());
         }
         return new String[] {out.substring(0, at), out.substring(at + separator.length() + 2)};
     }

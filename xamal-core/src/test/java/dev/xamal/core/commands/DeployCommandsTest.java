@@ -43,13 +43,13 @@ class DeployCommandsTest {
     @Test
     void aSwitchIsRecordedInOneCommandThatStopsAtTheFirstFailingStep() {
         assertThat(asDeploy.recordSwitch("shop.staging.web@4001.service", "v1", OptionalInt.of(4001), "t\th\tdeploy"))
-                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
+                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.writeActivePort(4001) + "; }"
                         + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }");
         assertThat(asDeploy.recordSwitch("shop.staging.worker.service", "v1", OptionalInt.empty(), "line"))
                 .as("a role without proxy has no active port")
-                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
+                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.appendHistory("line") + "; }");
     }
@@ -67,10 +67,22 @@ class DeployCommandsTest {
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
     }
 
+    @Test
+    void enablingSkipsSystemdsReloadAndFallsBackToThePlainFormWhereSudoRefusesIt(@TempDir Path root) throws Exception {
+        String noReload = UnitCommands.systemctlWithoutReload(UnitCommands.Verb.ENABLE, "u").line(false);
+        String plain = UnitCommands.systemctl(UnitCommands.Verb.ENABLE, "u").line(false);
+        assertThat(noReload).isEqualTo("sudo -n " + UnitCommands.SYSTEMCTL + " enable --no-reload u");
+        String line = asDeploy.enablement(UnitCommands.Verb.ENABLE, "u");
+        assertThat(line).isEqualTo(noReload + " 2>/dev/null || " + plain);
+        assertThat(statusIn(root, line.replace(noReload, "true").replace(plain, "false"))).isZero();
+        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "true"))).as("older sudoers").isZero();
+        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "false"))).isNotZero();
+    }
+
     /** A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or {@code false}). */
     private String switchWith(String enable, String version, int port, String history) {
         String line = asRoot.recordSwitch("u", version, OptionalInt.of(port), history)
-                .replace(UnitCommands.SYSTEMCTL + " enable u", enable);
+                .replace(asRoot.enablement(UnitCommands.Verb.ENABLE, "u"), enable);
         assertThat(line).startsWith("{ " + enable + "; } && ");
         return line;
     }
@@ -93,6 +105,50 @@ class DeployCommandsTest {
         DeliveryState after = DeliveryState.parse(runIn(root, asRoot.deliveryState("v1", List.of("aaa", "bbb"))));
         assertThat(after.marker()).isEqualTo(DeployCommands.markerContent(List.of("aaa", "bbb")));
         assertThat(after.completeLayers()).containsExactly("aaa");
+    }
+
+    @Test
+    void assemblyExtractsEachLayerOnceAndHardLinksItsReadOnlyFilesIntoEveryRelease(@TempDir Path root,
+                                                                                  @TempDir Path source) throws Exception {
+        layer(root, source, "aaa", "runtime/lib/modules", "the runtime\n");
+        layer(root, source, "bbb", "bin/shop", "#!/bin/sh\n");
+        String release = "service=shop\n";
+        Files.writeString(source.resolve("bbb/RELEASE"), release);
+        runIn(source, "tar -czf " + root.resolve("layers/bbb/layer.tar.gz") + " -C " + source.resolve("bbb") + " .");
+
+        runIn(root, asRoot.assemble("v1", List.of("aaa", "bbb"), release, "shop"));
+        // The layers' archives are gone: v2 can only come from the trees extracted for v1.
+        Files.delete(root.resolve("layers/aaa/layer.tar.gz"));
+        Files.delete(root.resolve("layers/bbb/layer.tar.gz"));
+        runIn(root, asRoot.assemble("v2", List.of("aaa", "bbb"), release, "shop"));
+
+        Path tree = root.resolve("layers/aaa/tree/runtime/lib/modules");
+        for (String version : List.of("v1", "v2")) {
+            Path modules = root.resolve("releases/" + version + "/runtime/lib/modules");
+            assertThat(Files.readString(modules)).isEqualTo("the runtime\n");
+            assertThat(Files.getAttribute(modules, "unix:ino")).as("%s hard-links the tree", version)
+                    .isEqualTo(Files.getAttribute(tree, "unix:ino"));
+            assertThat(Files.isExecutable(root.resolve("releases/" + version + "/bin/shop"))).isTrue();
+            assertThat(Files.readString(root.resolve("releases/" + version + "/" + DeployCommands.COMPLETE_MARKER)))
+                    .isEqualTo("aaa\nbbb\n");
+        }
+        assertThat(Files.getPosixFilePermissions(tree)).as("the cached files are read-only")
+                .noneMatch(permission -> permission.name().endsWith("WRITE"));
+        assertThat(root.resolve("layers/aaa/tree.extracting")).doesNotExist();
+        assertThat(root.resolve("releases/v2.assembling")).doesNotExist();
+    }
+
+    /** A layer archive holding one file, in the cache of {@code root}. */
+    private static void layer(Path root, Path source, String sha, String file, String content) throws Exception {
+        Path target = source.resolve(sha).resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, content);
+        if (file.startsWith("bin/")) {
+            target.toFile().setExecutable(true);
+        }
+        Files.createDirectories(root.resolve("layers").resolve(sha));
+        runIn(source, "tar -czf " + root.resolve("layers").resolve(sha).resolve("layer.tar.gz") + " -C "
+                + source.resolve(sha) + " .");
     }
 
     /** Runs a command line with the app's directory moved to {@code root}; its standard output. */
@@ -162,7 +218,7 @@ class DeployCommandsTest {
     void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded() {
         String unit = "shop.web@4000.service";
         assertThat(asRoot.stopReportingResult(unit, true)).isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit)
-                + " && " + asRoot.systemctl(UnitCommands.Verb.DISABLE, unit) + " && " + DeployCommands.stopResult(unit));
+                + " && { " + asRoot.enablement(UnitCommands.Verb.DISABLE, unit) + "; } && " + DeployCommands.stopResult(unit));
         assertThat(asRoot.stopReportingResult(unit, false))
                 .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
     }
