@@ -107,7 +107,10 @@ public final class CaddyProxy implements Proxy {
         String what = appId + "'s site";
         EnvironmentException cause = switch (failure.step()) {
             case "load" -> refused(host, "Caddy refused " + what, CaddyCommands.load(), failure.result());
-            default -> refused(host, "Could not write " + path, "the site change of " + appId, failure.result());
+            case "write" -> refused(host, "Could not write " + path, "the site change of " + appId, failure.result());
+            // Ended without saying which step failed (killed): whether the file was put back is unknown.
+            default -> throw refused(host, "The change of " + what + " did not finish (check " + path
+                    + " against what Caddy serves)", "the site change of " + appId, failure.result());
         };
         throw new EnvironmentException(cause.getMessage() + "\nThe previous site file " + path
                 + " was put back; Caddy keeps serving its last good configuration.", cause);
