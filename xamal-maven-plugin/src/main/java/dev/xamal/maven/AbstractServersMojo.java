@@ -40,9 +40,41 @@ abstract class AbstractServersMojo extends AbstractXamalMojo {
 
     @Override
     protected final void run() {
-        Thread loadStack = new Thread(SshTransport::loadStack, "xamal-ssh-load"); // while the configuration loads
-        loadStack.setDaemon(true);
-        loadStack.start();
+        Thread loadStack = startLoadingSshStack();
+        try {
+            runOnServers();
+        } finally {
+            awaitQuietly(loadStack);
+        }
+    }
+
+    /**
+     * Loads the SSH stack on a spare thread while the configuration loads. What fails there is
+     * left to the transport made later, which reports it; the goal waits for the thread before it
+     * ends, so nothing of it runs once Maven closes the plugin's class loader.
+     */
+    private static Thread startLoadingSshStack() {
+        Thread thread = new Thread(() -> {
+            try {
+                SshTransport.loadStack();
+            } catch (RuntimeException | LinkageError e) {
+                // Said once, by the transport made later, if it matters.
+            }
+        }, "xamal-ssh-load");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runOnServers() {
         XamalConfig config = loadConfig();
         if (config.backend() != Backend.SSH) {
             onBackend(config, hostKit(config));

@@ -191,7 +191,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * fails, so the history never records a switch whose links were not written.
      */
     public String recordSwitch(String unit, String version, OptionalInt port, String historyLine) {
-        List<String> steps = new ArrayList<>(List.of(enablement(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
+        List<String> steps = new ArrayList<>(List.of(systemctl(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
         port.ifPresent(p -> steps.add(writeActivePort(p)));
         steps.add(appendHistory(historyLine));
         return steps.stream().map(step -> "{ " + step + "; }").collect(Collectors.joining(" && "));
@@ -223,17 +223,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public String stopReportingResult(String unit, boolean disable) {
         return systemctl(UnitCommands.Verb.STOP, unit)
-                + (disable ? " && { " + enablement(UnitCommands.Verb.DISABLE, unit) + "; }" : "")
+                + (disable ? " && " + systemctl(UnitCommands.Verb.DISABLE, unit) : "")
                 + " && " + stopResult(unit);
-    }
-
-    /**
-     * Enables or disables a unit without reloading systemd's configuration; where sudo refuses
-     * that form (sudoers lines written before it existed) the plain {@code systemctl enable} runs.
-     */
-    public String enablement(UnitCommands.Verb verb, String unit) {
-        return UnitCommands.systemctlWithoutReload(verb, unit).line(sshUserIsRoot) + " 2>/dev/null || "
-                + systemctl(verb, unit);
     }
 
     /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */

@@ -43,13 +43,13 @@ class DeployCommandsTest {
     @Test
     void aSwitchIsRecordedInOneCommandThatStopsAtTheFirstFailingStep() {
         assertThat(asDeploy.recordSwitch("shop.staging.web@4001.service", "v1", OptionalInt.of(4001), "t\th\tdeploy"))
-                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
+                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.writeActivePort(4001) + "; }"
                         + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }");
         assertThat(asDeploy.recordSwitch("shop.staging.worker.service", "v1", OptionalInt.empty(), "line"))
                 .as("a role without proxy has no active port")
-                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
+                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.appendHistory("line") + "; }");
     }
@@ -67,22 +67,10 @@ class DeployCommandsTest {
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
     }
 
-    @Test
-    void enablingSkipsSystemdsReloadAndFallsBackToThePlainFormWhereSudoRefusesIt(@TempDir Path root) throws Exception {
-        String noReload = UnitCommands.systemctlWithoutReload(UnitCommands.Verb.ENABLE, "u").line(false);
-        String plain = UnitCommands.systemctl(UnitCommands.Verb.ENABLE, "u").line(false);
-        assertThat(noReload).isEqualTo("sudo -n " + UnitCommands.SYSTEMCTL + " enable --no-reload u");
-        String line = asDeploy.enablement(UnitCommands.Verb.ENABLE, "u");
-        assertThat(line).isEqualTo(noReload + " 2>/dev/null || " + plain);
-        assertThat(statusIn(root, line.replace(noReload, "true").replace(plain, "false"))).isZero();
-        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "true"))).as("older sudoers").isZero();
-        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "false"))).isNotZero();
-    }
-
     /** A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or {@code false}). */
     private String switchWith(String enable, String version, int port, String history) {
         String line = asRoot.recordSwitch("u", version, OptionalInt.of(port), history)
-                .replace(asRoot.enablement(UnitCommands.Verb.ENABLE, "u"), enable);
+                .replace(UnitCommands.SYSTEMCTL + " enable u", enable);
         assertThat(line).startsWith("{ " + enable + "; } && ");
         return line;
     }
@@ -218,7 +206,7 @@ class DeployCommandsTest {
     void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded() {
         String unit = "shop.web@4000.service";
         assertThat(asRoot.stopReportingResult(unit, true)).isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit)
-                + " && { " + asRoot.enablement(UnitCommands.Verb.DISABLE, unit) + "; } && " + DeployCommands.stopResult(unit));
+                + " && " + asRoot.systemctl(UnitCommands.Verb.DISABLE, unit) + " && " + DeployCommands.stopResult(unit));
         assertThat(asRoot.stopReportingResult(unit, false))
                 .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
     }
