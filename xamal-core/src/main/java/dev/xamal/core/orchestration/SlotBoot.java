@@ -218,29 +218,39 @@ public final class SlotBoot {
 
     /** The two outputs of a command that printed {@code separator} on a line between them. */
     private static String[] split(RemoteHost remote, String out, String separator) {
-        int at = out.indexOf("\n" + separator + "\n");
-        if (at < 0) {
+        String[] parts = aroundLine(out, separator, false);
+        if (parts == null) {
             throw new EnvironmentException("host " + remote.host().id() + " answered without the line " + separator
                     + ": " + out.strip());
         }
-        return new String[] {out.substring(0, at), out.substring(at + separator.length() + 2)};
+        return parts;
+    }
+
+    /**
+     * What {@code out} holds before and after the line {@code separator} (its first occurrence, or
+     * its last when {@code last}: output of the app's own, before it, may hold the line too), or
+     * null when the line is missing.
+     */
+    private static String[] aroundLine(String out, String separator, boolean last) {
+        String line = "\n" + separator + "\n";
+        int at = last ? out.lastIndexOf(line) : out.indexOf(line);
+        return at < 0 ? null : new String[] {out.substring(0, at), out.substring(at + line.length())};
     }
 
     /** A health probe of {@code url} and the unit's state, in one round trip. */
     private Look look(RemoteHost remote, String unit, String url) {
         CommandResult result = remote.exec(RemoteCommand.of(DeployCommands.probeAndState(url, probeSeconds(), unit))
                 .withTimeout(settings.probeTimeout().plusSeconds(10)));
-        String out = result.stdout();
-        int at = out.lastIndexOf("\n" + DeployCommands.STATE_SEPARATOR + "\n");
-        if (at < 0) {
+        String[] parts = aroundLine(result.stdout(), DeployCommands.STATE_SEPARATOR, true);
+        if (parts == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not answer the health probe of " + url
                     + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
                     + result.outputTail());
         }
         // The probe's output ends with the status line and the newline the command added after it.
-        String probe = out.substring(0, at);
+        String probe = parts[0];
         return new Look(Probe.parse(probe.endsWith("\n") ? probe.substring(0, probe.length() - 1) : probe),
-                UnitState.parse(out.substring(at + DeployCommands.STATE_SEPARATOR.length() + 2)));
+                UnitState.parse(parts[1]));
     }
 
     /** What one look at a booting instance saw: its health probe's answer and its unit's state. */
