@@ -119,6 +119,8 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
             for (UnitCommands.Verb verb : UnitCommands.Verb.values()) {
                 commands.add(UnitCommands.systemctl(verb, unit));
             }
+            commands.add(UnitCommands.systemctlWithoutReload(UnitCommands.Verb.ENABLE, unit));
+            commands.add(UnitCommands.systemctlWithoutReload(UnitCommands.Verb.DISABLE, unit));
             commands.add(UnitCommands.journalTail(unit));
         }
         for (Stdio stdio : Stdio.values()) {

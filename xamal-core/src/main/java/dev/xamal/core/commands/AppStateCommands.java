@@ -80,10 +80,16 @@ public record AppStateCommands(AppLayout layout) {
                 + " " + pattern + " 2>/dev/null; true";
     }
 
-    /** Prints the {@code Id ActiveState SubState UnitFileState} of each unit, a blank line between units. */
+    /**
+     * Prints the {@code Id ActiveState SubState} of each unit, then for each unit a block of its
+     * {@code Id} and {@code UnitFileState} as {@code systemctl is-enabled} reads it from disk
+     * (the property {@code systemctl show} reports is what systemd read at its last reload, and a
+     * switch enables without reloading); a blank line between blocks.
+     */
     public static String unitStates(List<String> units) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Id", "-p", "ActiveState", "-p", "SubState", "-p",
-                "UnitFileState") + " " + words(units);
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Id", "-p", "ActiveState", "-p", "SubState") + " "
+                + words(units) + "; for u in " + words(units) + "; do printf '\\nId=%s\\nUnitFileState=%s\\n' \"$u\" "
+                + "\"$(" + UnitCommands.SYSTEMCTL + " is-enabled \"$u\" 2>/dev/null)\"; done; true";
     }
 
     private static String words(List<String> words) {

@@ -188,12 +188,14 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * What follows a switch to a healthy instance, as one command (one round trip): the unit
      * enabled for reboots, {@code current} moved to the release, the active port written (for a
      * proxied role) and the history line appended, in that order; it stops at the first step that
-     * fails, so the history never records a switch whose links were not written.
+     * fails, so the history never records a switch whose links were not written. Last, systemd
+     * reloads its configuration in the background ({@link #reloadInBackground}).
      */
     public String recordSwitch(String unit, String version, OptionalInt port, String historyLine) {
-        List<String> steps = new ArrayList<>(List.of(systemctl(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
+        List<String> steps = new ArrayList<>(List.of(enablement(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
         port.ifPresent(p -> steps.add(writeActivePort(p)));
         steps.add(appendHistory(historyLine));
+        steps.add(reloadInBackground());
         return steps.stream().map(step -> "{ " + step + "; }").collect(Collectors.joining(" && "));
     }
 
@@ -223,8 +225,28 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public String stopReportingResult(String unit, boolean disable) {
         return systemctl(UnitCommands.Verb.STOP, unit)
-                + (disable ? " && " + systemctl(UnitCommands.Verb.DISABLE, unit) : "")
+                + (disable ? " && { " + enablement(UnitCommands.Verb.DISABLE, unit) + "; }" : "")
                 + " && " + stopResult(unit);
+    }
+
+    /**
+     * Enables or disables a unit without reloading systemd's configuration; where sudo refuses
+     * that form (sudoers lines written before it existed) the plain {@code systemctl enable} runs.
+     */
+    public String enablement(UnitCommands.Verb verb, String unit) {
+        return UnitCommands.systemctlWithoutReload(verb, unit).line(sshUserIsRoot) + " 2>/dev/null || "
+                + systemctl(verb, unit);
+    }
+
+    /**
+     * Starts {@code systemctl daemon-reload} detached from the command, which goes on at once. A
+     * switch enables and disables with {@code --no-reload} (the links on disk are what a reboot
+     * and {@code systemctl is-enabled} read), so the reload is not on the switch's path; it only
+     * brings the enablement that {@code systemctl status} shows up to date, and nothing waits for
+     * it or depends on it succeeding.
+     */
+    public String reloadInBackground() {
+        return "setsid -f " + UnitCommands.daemonReload().line(sshUserIsRoot) + " </dev/null >/dev/null 2>&1";
     }
 
     /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */

@@ -95,9 +95,12 @@ public final class AppDetails {
         }
     }
 
-    /** {@code Id=... ActiveState=... SubState=... UnitFileState=...} blocks to {@code unit -> "active/running enabled"}. */
+    /**
+     * {@code Id=... ActiveState=... SubState=... UnitFileState=...} blocks to
+     * {@code unit -> "active/running enabled"}; a unit's properties may come in several blocks.
+     */
     static Map<String, String> unitStates(String show) {
-        Map<String, String> states = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> byUnit = new java.util.LinkedHashMap<>();
         for (String block : show.split("\\n\\s*\\n")) {
             Map<String, String> values = new HashMap<>();
             block.lines().forEach(line -> {
@@ -108,11 +111,15 @@ public final class AppDetails {
             });
             String id = values.get("Id");
             if (id != null) {
-                String file = values.getOrDefault("UnitFileState", "");
-                states.put(id, values.getOrDefault("ActiveState", "?") + "/" + values.getOrDefault("SubState", "?")
-                        + (file.isEmpty() ? "" : " " + file));
+                byUnit.computeIfAbsent(id, unit -> new HashMap<>()).putAll(values);
             }
         }
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        byUnit.forEach((id, values) -> {
+            String file = values.getOrDefault("UnitFileState", "");
+            states.put(id, values.getOrDefault("ActiveState", "?") + "/" + values.getOrDefault("SubState", "?")
+                    + (file.isEmpty() ? "" : " " + file));
+        });
         return states;
     }
 }

@@ -2,6 +2,7 @@ package dev.xamal.core.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,15 +44,17 @@ class DeployCommandsTest {
     @Test
     void aSwitchIsRecordedInOneCommandThatStopsAtTheFirstFailingStep() {
         assertThat(asDeploy.recordSwitch("shop.staging.web@4001.service", "v1", OptionalInt.of(4001), "t\th\tdeploy"))
-                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
+                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.writeActivePort(4001) + "; }"
-                        + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }");
+                        + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }"
+                        + " && { " + asDeploy.reloadInBackground() + "; }");
         assertThat(asDeploy.recordSwitch("shop.staging.worker.service", "v1", OptionalInt.empty(), "line"))
                 .as("a role without proxy has no active port")
-                .isEqualTo("{ " + asDeploy.systemctl(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
+                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
                         + " && { " + asDeploy.linkCurrent("v1") + "; }"
-                        + " && { " + asDeploy.appendHistory("line") + "; }");
+                        + " && { " + asDeploy.appendHistory("line") + "; }"
+                        + " && { " + asDeploy.reloadInBackground() + "; }");
     }
 
     @Test
@@ -67,10 +70,53 @@ class DeployCommandsTest {
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
     }
 
-    /** A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or {@code false}). */
+    @Test
+    void enablingSkipsSystemdsReloadAndFallsBackToThePlainFormWhereSudoRefusesIt(@TempDir Path root) throws Exception {
+        String noReload = UnitCommands.systemctlWithoutReload(UnitCommands.Verb.ENABLE, "u").line(false);
+        String plain = UnitCommands.systemctl(UnitCommands.Verb.ENABLE, "u").line(false);
+        assertThat(noReload).isEqualTo("sudo -n " + UnitCommands.SYSTEMCTL + " enable --no-reload u");
+        String line = asDeploy.enablement(UnitCommands.Verb.ENABLE, "u");
+        assertThat(line).isEqualTo(noReload + " 2>/dev/null || " + plain);
+        assertThat(statusIn(root, line.replace(noReload, "true").replace(plain, "false"))).isZero();
+        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "true"))).as("older sudoers").isZero();
+        assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "false"))).isNotZero();
+    }
+
+    @Test
+    void systemdsReloadRunsDetachedAndTheCommandGoesOnWithoutWaitingForIt(@TempDir Path root) throws Exception {
+        String reload = UnitCommands.daemonReload().line(false);
+        String line = asDeploy.reloadInBackground();
+        assertThat(line).contains(reload);
+        Path done = root.resolve("done");
+        // The reload replaced by one that runs until the test lets it go (10 s at most).
+        String standIn = "sh -c 'i=0; while [ ! -e " + root.resolve("go") + " ] && [ $i -lt 200 ]; do sleep 0.05;"
+                + " i=$((i+1)); done; echo late; touch " + done + "'";
+        Process command = startIn(root, line.replace(reload, standIn) + " && echo went-on");
+        // Read to the end of its output, as an SSH channel does: a reload holding it open would block here.
+        String out = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor()).isZero();
+        assertThat(out).isEqualTo("went-on\n");
+        assertThat(done).as("the command ended while the reload still ran").doesNotExist();
+        Files.writeString(root.resolve("go"), "");
+        awaitFile(done);
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(file).exists();
+    }
+
+    /**
+     * A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or
+     * {@code false}) and the background reload by {@code true} (never systemd's of this machine).
+     */
     private String switchWith(String enable, String version, int port, String history) {
         String line = asRoot.recordSwitch("u", version, OptionalInt.of(port), history)
-                .replace(UnitCommands.SYSTEMCTL + " enable u", enable);
+                .replace(asRoot.enablement(UnitCommands.Verb.ENABLE, "u"), enable)
+                .replace(asRoot.reloadInBackground(), "true");
         assertThat(line).startsWith("{ " + enable + "; } && ");
         return line;
     }
@@ -206,7 +252,7 @@ class DeployCommandsTest {
     void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded() {
         String unit = "shop.web@4000.service";
         assertThat(asRoot.stopReportingResult(unit, true)).isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit)
-                + " && " + asRoot.systemctl(UnitCommands.Verb.DISABLE, unit) + " && " + DeployCommands.stopResult(unit));
+                + " && { " + asRoot.enablement(UnitCommands.Verb.DISABLE, unit) + "; } && " + DeployCommands.stopResult(unit));
         assertThat(asRoot.stopReportingResult(unit, false))
                 .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
     }

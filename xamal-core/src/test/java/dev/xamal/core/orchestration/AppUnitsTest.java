@@ -56,4 +56,14 @@ class AppUnitsTest {
                 Map.entry("shop.web@4000.service", "active/running enabled"),
                 Map.entry("shop.web@4001.service", "inactive/dead"));
     }
+
+    @Test
+    void aUnitsPropertiesMayComeInSeveralBlocksAsTheStateCommandPrintsThem() {
+        assertThat(AppDetails.unitStates("Id=shop.web@4000.service\nActiveState=active\nSubState=running\n\n"
+                + "Id=shop.web@4001.service\nActiveState=inactive\nSubState=dead\n"
+                + "\nId=shop.web@4000.service\nUnitFileState=enabled\n"
+                + "\nId=shop.web@4001.service\nUnitFileState=disabled\n")).containsExactly(
+                Map.entry("shop.web@4000.service", "active/running enabled"),
+                Map.entry("shop.web@4001.service", "inactive/dead disabled"));
+    }
 }
