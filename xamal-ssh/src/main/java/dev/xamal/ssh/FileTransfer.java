@@ -36,10 +36,18 @@ import org.apache.sshd.sftp.common.SftpException;
  * </ol>
  * A temporary name starts with a dot and ends in {@code .part}, so an interrupted transfer never
  * leaves a file that looks complete.
+ *
+ * <p>A file of at most {@value #ONE_COMMAND_LIMIT} bytes (env files, an application layer) takes
+ * the same three steps in one command, its content on the command's standard input (never in its
+ * line): one round trip instead of the two commands and the SFTP channel's own exchanges.
  */
 final class FileTransfer {
     private static final int CHUNK = 64 * 1024;
+    /** The largest file sent in one command (read into memory); larger ones stream over SFTP. */
+    static final int ONE_COMMAND_LIMIT = 1024 * 1024;
     private static final int SHA_MISMATCH = 86;
+    private static final int CANNOT_CREATE = 87;
+    private static final int CANNOT_WRITE = 88;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,6 +74,10 @@ final class FileTransfer {
             throw new IllegalArgumentException("file mode must be between 0 and 07777, was " + Integer.toOctalString(mode));
         }
         String temp = temporaryPath(remotePath);
+        if (size <= ONE_COMMAND_LIMIT) {
+            sendInOneCommand(source, content, size, remotePath, temp, mode, progress);
+            return;
+        }
         boolean created = false;
         try {
             createEmpty(temp, mode);
@@ -84,13 +96,62 @@ final class FileTransfer {
     }
 
     private void createEmpty(String temp, int mode) {
-        String line = "umask 077 && set -C && : > " + quote(temp) + " && chmod " + String.format("%04o", mode)
-                + " " + quote(temp);
-        CommandResult result = exec(line);
+        CommandResult result = exec(createEmptyLine(temp, mode));
         if (!result.succeeded()) {
-            throw new EnvironmentException("Cannot create " + temp + " on " + target.display() + " (exit status "
-                    + result.exitStatus() + "): " + result.outputTail());
+            throw cannotCreate(temp, result);
         }
+    }
+
+    /** Creates the temporary file empty with its final mode, never over an existing file or symlink. */
+    private static String createEmptyLine(String temp, int mode) {
+        return "umask 077 && set -C && : > " + quote(temp) + " && chmod " + String.format("%04o", mode) + " " + quote(temp);
+    }
+
+    private EnvironmentException cannotCreate(String temp, CommandResult result) {
+        return new EnvironmentException("Cannot create " + temp + " on " + target.display() + " (exit status "
+                + result.exitStatus() + "): " + result.outputTail());
+    }
+
+    /**
+     * The three steps in one command: create the temporary file (exit {@value #CANNOT_CREATE} when
+     * that fails), append standard input to it (a failed write removes it and exits
+     * {@value #CANNOT_WRITE}), then {@link #verifyAndRenameLine}.
+     */
+    private void sendInOneCommand(String source, InputStream content, long size, String remotePath, String temp,
+                                  int mode, UploadProgress progress) {
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes(ONE_COMMAND_LIMIT + 1);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + source + " to upload it to " + target.display(), e);
+        }
+        if (bytes.length != size) {
+            throw new EnvironmentException("Cannot upload " + source + " to " + target.display() + ": it changed while"
+                    + " it was read (" + bytes.length + " bytes, expected " + size + ")");
+        }
+        String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
+        String line = "{ " + createEmptyLine(temp, mode) + "; } || exit " + CANNOT_CREATE + "; cat >> " + quote(temp)
+                + " || { rm -f -- " + quote(temp) + "; exit " + CANNOT_WRITE + "; }; " + verifyAndRenameLine(temp, remotePath, sha256);
+        progress.sent(0, size);
+        CommandResult result;
+        try {
+            commandLog.accept(line);
+            result = new CommandExecution(target, session, RemoteCommand.of(line).withTimeout(STEP_TIMEOUT)
+                    .withStdin(bytes)).run();
+        } catch (RuntimeException e) {
+            // The command may have ended anywhere: the temporary file is removed at the host's next use.
+            orphanedTemp.accept(temp);
+            throw e instanceof ConnectionLostException ? failure(source, remotePath, temp, true, e) : e;
+        }
+        if (result.exitStatus() == CANNOT_CREATE) {
+            throw cannotCreate(temp, result);
+        }
+        if (result.exitStatus() == CANNOT_WRITE) {
+            throw new EnvironmentException("Cannot write " + temp + " on " + target.display() + " (exit status "
+                    + result.exitStatus() + "): " + result.outputTail() + "; " + remotePath + " was not changed");
+        }
+        checkVerified(source, temp, remotePath, sha256, result);
+        progress.sent(size, size);
     }
 
     private String write(InputStream content, long size, String temp, UploadProgress progress) throws IOException {
@@ -111,10 +172,20 @@ final class FileTransfer {
     }
 
     private void verifyAndRename(String source, String temp, String remotePath, String sha256) {
-        String line = "sum=$(sha256sum < " + quote(temp) + ") && sum=${sum%% *} && if [ \"$sum\" = " + sha256
+        checkVerified(source, temp, remotePath, sha256, exec(verifyAndRenameLine(temp, remotePath, sha256)));
+    }
+
+    /**
+     * Renames the temporary file over the target when its sha256 is the one sent; otherwise prints
+     * the host's sum, removes it and exits {@value #SHA_MISMATCH}.
+     */
+    private static String verifyAndRenameLine(String temp, String remotePath, String sha256) {
+        return "sum=$(sha256sum < " + quote(temp) + ") && sum=${sum%% *} && if [ \"$sum\" = " + sha256
                 + " ]; then mv -f -- " + quote(temp) + " " + quote(remotePath) + "; else echo \"$sum\"; rm -f -- "
                 + quote(temp) + "; exit " + SHA_MISMATCH + "; fi";
-        CommandResult result = exec(line);
+    }
+
+    private void checkVerified(String source, String temp, String remotePath, String sha256, CommandResult result) {
         if (result.exitStatus() == SHA_MISMATCH) {
             throw new EnvironmentException("Upload of " + source + " to " + target.display() + ":" + remotePath
                     + " arrived corrupted: local sha256 " + sha256 + ", remote " + result.stdout().strip()

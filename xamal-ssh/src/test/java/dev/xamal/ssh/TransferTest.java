@@ -69,6 +69,46 @@ class TransferTest extends InProcessServerTest {
     }
 
     @Test
+    void aSmallFileIsOneCommandOnTheHostItsContentOnStandardInputNotInTheLine() throws IOException {
+        Path remoteDir = Files.createDirectory(dir.resolve("small"));
+        Files.writeString(remoteDir.resolve("app.env"), "OLD=1\n");
+        String secret = "TOKEN=never-in-a-command-line\n";
+        Path layer = randomFile("application.tar.gz", FileTransfer.ONE_COMMAND_LIMIT);
+        List<long[]> progress = new ArrayList<>();
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            remote.run("true");
+            int before = server.commandsRun().size();
+            remote.write(secret.getBytes(StandardCharsets.UTF_8), remoteDir + "/app.env", 0600);
+            remote.upload(layer, remoteDir + "/application.tar.gz", (sent, total) -> progress.add(new long[] {sent, total}));
+            List<String> run = server.commandsRun().subList(before, server.commandsRun().size());
+            assertThat(run).as("one command per file").hasSize(2).noneMatch(line -> line.contains("never-in-a-command"));
+        }
+        assertThat(Files.readString(remoteDir.resolve("app.env"))).isEqualTo(secret);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(remoteDir.resolve("app.env"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readAllBytes(remoteDir.resolve("application.tar.gz"))).isEqualTo(Files.readAllBytes(layer));
+        assertThat(listing(remoteDir)).containsExactlyInAnyOrder("app.env", "application.tar.gz");
+        long size = FileTransfer.ONE_COMMAND_LIMIT;
+        assertThat(progress).extracting(p -> p[0] + "/" + p[1]).containsExactly("0/" + size, size + "/" + size);
+    }
+
+    @Test
+    void aFileAboveTheOneCommandLimitGoesOverSftpBetweenTwoCommands() throws IOException {
+        Path remoteDir = Files.createDirectory(dir.resolve("large"));
+        Path layer = randomFile("runtime.tar.gz", FileTransfer.ONE_COMMAND_LIMIT + 1);
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            remote.run("true");
+            int before = server.commandsRun().size();
+            remote.upload(layer, remoteDir + "/runtime.tar.gz", (sent, total) -> { });
+            assertThat(server.commandsRun().subList(before, server.commandsRun().size())).hasSize(2);
+        }
+        assertThat(Files.readAllBytes(remoteDir.resolve("runtime.tar.gz"))).isEqualTo(Files.readAllBytes(layer));
+        assertThat(listing(remoteDir)).containsExactly("runtime.tar.gz");
+    }
+
+    @Test
     void writeIntoAMissingDirectoryFailsNamingHostAndPath() {
         Path missing = dir.resolve("no-such-dir");
         try (SshTransport transport = new SshTransport(options())) {
