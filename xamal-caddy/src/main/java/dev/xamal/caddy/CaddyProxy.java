@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * app's site; a change Caddy refuses is rolled back.
  */
 public final class CaddyProxy implements Proxy {
+    /** The line a site change prints once it is made, before what runs after it ({@link #routeThen}). */
+    static final String CHANGED = "--xamal-site-changed--";
+
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final Map<Host, Boolean> rootByHost = new ConcurrentHashMap<>();
@@ -62,7 +65,16 @@ public final class CaddyProxy implements Proxy {
 
     @Override
     public void route(RemoteHost host, ProxySite site) {
-        replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)));
+        replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)), Optional.empty());
+    }
+
+    /** The site change and {@code then} in one command: {@code then} runs after a {@link #CHANGED} line. */
+    @Override
+    public CommandResult routeThen(RemoteHost host, ProxySite site, String then) {
+        CommandResult result = replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)), Optional.of(then));
+        String out = result.stdout();
+        int at = out.startsWith(CHANGED + "\n") ? 0 : out.indexOf("\n" + CHANGED + "\n") + 1;
+        return new CommandResult(result.exitStatus(), out.substring(at + CHANGED.length() + 1), result.stderr());
     }
 
     @Override
@@ -82,7 +94,7 @@ public final class CaddyProxy implements Proxy {
 
     @Override
     public void remove(RemoteHost host, String appId) {
-        replaceSite(host, appId, Optional.empty());
+        replaceSite(host, appId, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -93,15 +105,18 @@ public final class CaddyProxy implements Proxy {
     /**
      * Puts {@code content} in the app's site file (or removes it) and loads the configuration, in
      * one round trip; on a failure the host puts the previous file back (Caddy keeps its last good
-     * configuration).
+     * configuration). Once the change is made, the host prints a {@link #CHANGED} line and runs
+     * {@code then}, when given; its result is returned whatever its exit status.
      */
-    private void replaceSite(RemoteHost host, String appId, Optional<String> content) {
+    private CommandResult replaceSite(RemoteHost host, String appId, Optional<String> content, Optional<String> then) {
         String path = new AppLayout(appId).siteFile();
-        RemoteCommand change = RemoteCommand.of(CaddyCommands.changeSite(path, content.isPresent()));
+        RemoteCommand change = RemoteCommand.of(CaddyCommands.changeSite(path, content.isPresent())
+                + then.map(next -> "; echo " + CHANGED + "; " + next).orElse(""));
         CommandResult result = host.exec(content.map(c -> change.withStdin(c.getBytes(StandardCharsets.UTF_8)))
                 .orElse(change));
-        if (result.succeeded()) {
-            return;
+        if (then.isPresent() ? result.stdout().startsWith(CHANGED + "\n") || result.stdout().contains("\n" + CHANGED + "\n")
+                : result.succeeded()) {
+            return result;
         }
         SiteChangeFailure failure = SiteChangeFailure.parse(result);
         String what = appId + "'s site";

@@ -136,8 +136,12 @@ class CaddyProxyRealHostTest {
             assertThat(slow.get().body()).isEqualTo("blue\n");
             await("4000 drained", () -> proxy.inFlight(remote, 4000).equals(OptionalInt.of(0)) ? true : null);
 
-            // Reload 2: the new port alone; the old one is gone from Caddy's upstreams.
-            proxy.route(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4001));
+            // Reload 2: the new port alone; the old one is gone from Caddy's upstreams. What follows the
+            // change in the same round trip runs once it is made; its output and status come back.
+            var then = proxy.routeThen(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4001),
+                    "curl -sS --max-time 5 localhost:2019/reverse_proxy/upstreams | grep -c :4000; exit 3");
+            assertThat(then.stdout()).as("4000 had left the upstreams when it ran").isEqualTo("0\n");
+            assertThat(then.exitStatus()).isEqualTo(3);
             assertThat(proxy.inFlight(remote, 4000)).isEmpty();
             assertThat(get("/").body()).isEqualTo("green\n");
 
@@ -195,6 +199,11 @@ class CaddyProxyRealHostTest {
                 for (String message : messages) {
                     refused.hasMessageContaining(message);
                 }
+                assertThatThrownBy(() -> proxy.routeThen(remote, site(CaddyConfig.Ssl.OFF, List.of(), 4001),
+                        "touch /tmp/xamal-then-ran")).isInstanceOf(EnvironmentException.class)
+                        .hasMessageContaining("Caddy refused shop's site on " + host.sshAddress());
+                assertThat(host.shell("test -e /tmp/xamal-then-ran && echo ran || echo not")).as("a refused change runs"
+                        + " nothing after it").isEqualTo("not\n");
                 assertThat(host.shell("sha256sum /opt/xamal/shop/Caddyfile")).isEqualTo(before);
                 assertThat(get("/").body()).isEqualTo("blue\n");
             } finally {

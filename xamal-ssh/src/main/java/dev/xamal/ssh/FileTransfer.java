@@ -3,6 +3,7 @@ package dev.xamal.ssh;
 import static dev.xamal.core.commands.Shell.quote;
 
 import dev.xamal.core.EnvironmentException;
+import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
@@ -25,29 +26,17 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpException;
 
 /**
- * Sends one file over SFTP so that it appears at its final path only complete and verified:
- * <ol>
- *   <li>a temporary file is created next to the target, empty, with the final mode already set
- *       (by a shell with {@code umask 077} and noclobber, so it is private from its first byte
- *       and never an existing file or symlink);</li>
- *   <li>the content is written to it over SFTP, hashed on the way;</li>
- *   <li>the host computes its sha256; only if it matches is it renamed over the target
- *       ({@code mv}, an atomic rename in one directory), otherwise it is removed.</li>
- * </ol>
- * A temporary name starts with a dot and ends in {@code .part}, so an interrupted transfer never
- * leaves a file that looks complete.
- *
- * <p>A file of at most {@value #ONE_COMMAND_LIMIT} bytes (env files, an application layer) takes
- * the same three steps in one command, its content on the command's standard input (never in its
- * line): one round trip instead of the two commands and the SFTP channel's own exchanges.
+ * Sends one file so that it appears at its final path only complete and verified
+ * ({@link VerifiedWrite}: a private temporary file next to it, renamed over it only when the
+ * host's sha256 is the sender's). A file of at most {@value #ONE_COMMAND_LIMIT} bytes (env files,
+ * an application layer) goes in one command, its content on the command's standard input (never
+ * in its line): one round trip. A larger one streams over SFTP, hashed on the way, between the
+ * command that creates the temporary file and the one that verifies and renames it.
  */
 final class FileTransfer {
     private static final int CHUNK = 64 * 1024;
     /** The largest file sent in one command (read into memory); larger ones stream over SFTP. */
     static final int ONE_COMMAND_LIMIT = 1024 * 1024;
-    private static final int SHA_MISMATCH = 86;
-    private static final int CANNOT_CREATE = 87;
-    private static final int CANNOT_WRITE = 88;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -70,20 +59,21 @@ final class FileTransfer {
     }
 
     void send(String source, InputStream content, long size, String remotePath, int mode, UploadProgress progress) {
-        if (mode < 0 || mode > 07777) {
-            throw new IllegalArgumentException("file mode must be between 0 and 07777, was " + Integer.toOctalString(mode));
-        }
-        String temp = temporaryPath(remotePath);
         if (size <= ONE_COMMAND_LIMIT) {
-            sendInOneCommand(source, content, size, remotePath, temp, mode, progress);
+            sendInOneCommand(source, content, size, remotePath, mode, progress);
             return;
         }
+        String temp = temporaryPath(remotePath);
         boolean created = false;
         try {
-            createEmpty(temp, mode);
+            CommandResult made = exec(new VerifiedWrite(remotePath, temp, mode, "").createEmpty());
+            if (!made.succeeded()) {
+                throw cannotCreate(temp, made);
+            }
             created = true;
             String sha256 = write(content, size, temp, progress);
-            verifyAndRename(source, temp, remotePath, sha256);
+            checkVerified(source, new VerifiedWrite(remotePath, temp, mode, sha256),
+                    exec(new VerifiedWrite(remotePath, temp, mode, sha256).verifyAndRename()));
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeTemp(temp);
@@ -95,30 +85,14 @@ final class FileTransfer {
         }
     }
 
-    private void createEmpty(String temp, int mode) {
-        CommandResult result = exec(createEmptyLine(temp, mode));
-        if (!result.succeeded()) {
-            throw cannotCreate(temp, result);
-        }
-    }
-
-    /** Creates the temporary file empty with its final mode, never over an existing file or symlink. */
-    private static String createEmptyLine(String temp, int mode) {
-        return "umask 077 && set -C && : > " + quote(temp) + " && chmod " + String.format("%04o", mode) + " " + quote(temp);
-    }
-
     private EnvironmentException cannotCreate(String temp, CommandResult result) {
         return new EnvironmentException("Cannot create " + temp + " on " + target.display() + " (exit status "
                 + result.exitStatus() + "): " + result.outputTail());
     }
 
-    /**
-     * The three steps in one command: create the temporary file (exit {@value #CANNOT_CREATE} when
-     * that fails), append standard input to it (a failed write removes it and exits
-     * {@value #CANNOT_WRITE}), then {@link #verifyAndRenameLine}.
-     */
-    private void sendInOneCommand(String source, InputStream content, long size, String remotePath, String temp,
-                                  int mode, UploadProgress progress) {
+    /** The whole transfer as one command ({@link VerifiedWrite#fromStandardInput()}), the content on its standard input. */
+    private void sendInOneCommand(String source, InputStream content, long size, String remotePath, int mode,
+                                  UploadProgress progress) {
         byte[] bytes;
         try {
             bytes = content.readNBytes(ONE_COMMAND_LIMIT + 1);
@@ -129,9 +103,8 @@ final class FileTransfer {
             throw new EnvironmentException("Cannot upload " + source + " to " + target.display() + ": it changed while"
                     + " it was read (" + bytes.length + " bytes, expected " + size + ")");
         }
-        String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
-        String line = "{ " + createEmptyLine(temp, mode) + "; } || exit " + CANNOT_CREATE + "; cat >> " + quote(temp)
-                + " || { rm -f -- " + quote(temp) + "; exit " + CANNOT_WRITE + "; }; " + verifyAndRenameLine(temp, remotePath, sha256);
+        VerifiedWrite write = VerifiedWrite.of(remotePath, mode, bytes, nonce());
+        String line = write.fromStandardInput();
         progress.sent(0, size);
         CommandResult result;
         try {
@@ -140,17 +113,17 @@ final class FileTransfer {
                     .withStdin(bytes)).run();
         } catch (RuntimeException e) {
             // The command may have ended anywhere: the temporary file is removed at the host's next use.
-            orphanedTemp.accept(temp);
-            throw e instanceof ConnectionLostException ? failure(source, remotePath, temp, true, e) : e;
+            orphanedTemp.accept(write.temp());
+            throw e instanceof ConnectionLostException ? failure(source, remotePath, write.temp(), true, e) : e;
         }
-        if (result.exitStatus() == CANNOT_CREATE) {
-            throw cannotCreate(temp, result);
+        if (result.exitStatus() == VerifiedWrite.CANNOT_CREATE) {
+            throw cannotCreate(write.temp(), result);
         }
-        if (result.exitStatus() == CANNOT_WRITE) {
-            throw new EnvironmentException("Cannot write " + temp + " on " + target.display() + " (exit status "
+        if (result.exitStatus() == VerifiedWrite.CANNOT_WRITE) {
+            throw new EnvironmentException("Cannot write " + write.temp() + " on " + target.display() + " (exit status "
                     + result.exitStatus() + "): " + result.outputTail() + "; " + remotePath + " was not changed");
         }
-        checkVerified(source, temp, remotePath, sha256, result);
+        checkVerified(source, write, result);
         progress.sent(size, size);
     }
 
@@ -171,22 +144,11 @@ final class FileTransfer {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void verifyAndRename(String source, String temp, String remotePath, String sha256) {
-        checkVerified(source, temp, remotePath, sha256, exec(verifyAndRenameLine(temp, remotePath, sha256)));
-    }
-
-    /**
-     * Renames the temporary file over the target when its sha256 is the one sent; otherwise prints
-     * the host's sum, removes it and exits {@value #SHA_MISMATCH}.
-     */
-    private static String verifyAndRenameLine(String temp, String remotePath, String sha256) {
-        return "sum=$(sha256sum < " + quote(temp) + ") && sum=${sum%% *} && if [ \"$sum\" = " + sha256
-                + " ]; then mv -f -- " + quote(temp) + " " + quote(remotePath) + "; else echo \"$sum\"; rm -f -- "
-                + quote(temp) + "; exit " + SHA_MISMATCH + "; fi";
-    }
-
-    private void checkVerified(String source, String temp, String remotePath, String sha256, CommandResult result) {
-        if (result.exitStatus() == SHA_MISMATCH) {
+    private void checkVerified(String source, VerifiedWrite write, CommandResult result) {
+        String temp = write.temp();
+        String remotePath = write.path();
+        String sha256 = write.sha256();
+        if (result.exitStatus() == VerifiedWrite.SHA_MISMATCH) {
             throw new EnvironmentException("Upload of " + source + " to " + target.display() + ":" + remotePath
                     + " arrived corrupted: local sha256 " + sha256 + ", remote " + result.stdout().strip()
                     + ". The partial file was removed; " + remotePath + " was not changed.");
@@ -243,15 +205,13 @@ final class FileTransfer {
     }
 
     static String temporaryPath(String remotePath) {
-        int slash = remotePath.lastIndexOf('/');
-        String directory = remotePath.substring(0, slash + 1);
-        String name = remotePath.substring(slash + 1);
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("remote path '" + remotePath + "' names a directory, not a file");
-        }
+        return VerifiedWrite.temporaryPath(remotePath, nonce());
+    }
+
+    private static byte[] nonce() {
         byte[] nonce = new byte[6];
         RANDOM.nextBytes(nonce);
-        return directory + "." + name + ".xamal-" + HexFormat.of().formatHex(nonce) + ".part";
+        return nonce;
     }
 
     private static MessageDigest sha256() {

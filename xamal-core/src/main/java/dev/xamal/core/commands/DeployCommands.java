@@ -2,6 +2,7 @@ package dev.xamal.core.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -165,6 +166,28 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /** Points the slot of a role without proxy at a release. */
     public String linkSlot(String role, String version) {
         return link(layout.slot(role), "../releases/" + version);
+    }
+
+    /** The line between the idle unit's state and the serving unit's in {@link #startSlot}'s output. */
+    public static final String SERVING_SEPARATOR = "--xamal-serving-unit--";
+
+    /**
+     * A proxied role's boot up to the start of its instance, in one command (one round trip)
+     * whose standard input is the slot's env file: prints the idle port's unit state and stops it
+     * (through sudo) only when something runs there, points the port's slot at the release, writes
+     * the env file ({@link VerifiedWrite#fromStandardInput()}, after removing what interrupted writes
+     * of it left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state (when there
+     * is one), then starts the unit. Stops at the first step that fails.
+     */
+    public String startSlot(String unit, int port, String version, VerifiedWrite envFile, Optional<String> servingUnit) {
+        // Only the env file's write reads standard input.
+        return "{ s=$(" + unitState(unit) + ") && echo \"$s\" && case \"$s\" in "
+                + "*ActiveState=inactive*|*ActiveState=failed*) ;; *) " + systemctl(UnitCommands.Verb.STOP, unit) + ";; esac"
+                + " && " + linkSlot(port, version) + "; } </dev/null"
+                + " && { " + envFile.removeLeftovers() + "; " + envFile.fromStandardInput() + "; }"
+                + " && { echo " + SERVING_SEPARATOR
+                + servingUnit.map(serving -> " && " + unitState(serving) + " && echo").orElse("")
+                + " && " + systemctl(UnitCommands.Verb.START, unit) + "; } </dev/null";
     }
 
     /** Prints where {@code current} points ({@code releases/<version>}), or nothing before the first switch. */

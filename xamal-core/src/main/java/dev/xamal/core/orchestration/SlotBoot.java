@@ -5,13 +5,16 @@ import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.commands.UnitCommands;
 import dev.xamal.core.commands.UnitCommands.Verb;
+import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.config.CaddyConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteCommandException;
 import dev.xamal.core.spi.RemoteHost;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +37,8 @@ import java.util.OptionalInt;
  */
 public final class SlotBoot {
     private static final int BODY_LIMIT = 500;
+    /** The random part of an env file's temporary name. */
+    private static final SecureRandom NONCES = new SecureRandom();
     /** How often a health check that is still waiting says so. */
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
@@ -87,19 +92,24 @@ public final class SlotBoot {
         Optional<ProxySite.Maintenance> maintenance = MaintenanceState.parse(portAndMaintenance[1]);
         int port = idlePort(active);
         String unit = layout.instanceUnitName(role, port);
+        Optional<String> servingUnit = active.isPresent() && active.getAsInt() != port
+                ? Optional.of(layout.instanceUnitName(role, active.getAsInt())) : Optional.empty();
 
-        stopStaleAndLink(remote, unit, port, version);
-        output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
-        remote.write(envFile, layout.envFile(role, port), 0600);
+        String url = "http://127.0.0.1:" + port + settings.healthPath();
         OptionalInt previous;
+        Optional<CommandResult> secondLook = Optional.empty();
         try {
-            remote.run(commands.systemctl(Verb.START, unit));
+            boolean servingRuns = start(remote, role, version, unit, port, envFile, servingUnit);
             awaitHealthy(remote, unit, port);
-            previous = active.isPresent() && active.getAsInt() != port
-                    && isRunning(remote, layout.instanceUnitName(role, active.getAsInt())) ? active : OptionalInt.empty();
+            previous = servingRuns ? active : OptionalInt.empty();
             hooks.preCaddyReload(remote.host());
-            proxy.route(remote, site(previous.isPresent() ? List.of(port, previous.getAsInt()) : List.of(port),
-                    maintenance));
+            if (previous.isPresent()) {
+                // The second look at the new instance comes in the same round trip as the switch.
+                secondLook = Optional.of(proxy.routeThen(remote, site(List.of(port, previous.getAsInt()), maintenance),
+                        lookCommand(unit, url)));
+            } else {
+                proxy.route(remote, site(List.of(port), maintenance));
+            }
         } catch (InstanceStopped e) {
             throw e;
         } catch (RuntimeException e) {
@@ -111,17 +121,24 @@ public final class SlotBoot {
             int old = previous.getAsInt();
             // While the old instance finishes its requests: never after the drain, where it
             // would delay the old instance's stop.
-            confirmStillUp(remote, unit, port, () -> {
+            confirmStillUp(remote, unit, url, secondLook.orElseThrow(), () -> {
                 proxy.route(remote, site(List.of(old), maintenance));
                 hooks.postCaddyReload(remote.host());
             });
             Instant drainStarted = Instant.now();
             waits = drain(remote, old);
             drain = Duration.between(drainStarted, Instant.now());
-            proxy.route(remote, site(List.of(port), maintenance));
             String oldUnit = layout.instanceUnitName(role, old);
-            StopOutcome stop = stopAndDisable(remote, oldUnit, " && " + recordSwitch(remote, role, unit, port, version,
-                    action));
+            // The proxy leaves the old port, then (in the same round trip) the old instance stops.
+            Instant stopping = Instant.now();
+            String then = commands.stopReportingResult(oldUnit, true) + " && "
+                    + recordSwitch(remote, role, unit, port, version, action);
+            CommandResult stopped = proxy.routeThen(remote, site(List.of(port), maintenance), then);
+            if (!stopped.succeeded()) {
+                throw new RemoteCommandException(remote.host(), "the stop of " + oldUnit + " and the switch's record ("
+                        + then + ")", stopped);
+            }
+            StopOutcome stop = StopOutcome.parse(stopped.stdout(), Duration.between(stopping, Instant.now()));
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
             if (stop.killed()) {
@@ -172,20 +189,40 @@ public final class SlotBoot {
     }
 
     /**
-     * Stops whatever still runs on the idle port and links the slot to {@code version}, in one
-     * round trip. Nothing serves from the idle port, so an instance running there was left by a
-     * deploy killed while it booted (its Maven process gone with SIGKILL, its machine lost); it
-     * would hold the port, and the boot says that it stopped it.
+     * Stops whatever still runs on the idle port, links the slot to {@code version}, writes the
+     * env file and starts the unit, in one round trip ({@link DeployCommands#startSlot}). Nothing
+     * serves from the idle port, so an instance running there was left by a deploy killed while
+     * it booted (its Maven process gone with SIGKILL, its machine lost); it would hold the port,
+     * and the boot says that it stopped it.
+     *
+     * @return whether the serving instance ran when the boot started (then it is drained and stopped after the switch)
      */
-    private void stopStaleAndLink(RemoteHost remote, String unit, int port, String version) {
-        // systemctl stop (through sudo) only when something runs: most boots find the idle port idle.
-        String state = remote.run("s=$(" + DeployCommands.unitState(unit) + ") && echo \"$s\" && case \"$s\" in "
-                + "*ActiveState=inactive*|*ActiveState=failed*) ;; *) " + commands.systemctl(Verb.STOP, unit) + ";; esac"
-                + " && " + commands.linkSlot(port, version)).stdout();
-        if (UnitState.parse(state).running()) {
+    private boolean start(RemoteHost remote, String role, String version, String unit, int port, byte[] envFile,
+                          Optional<String> servingUnit) {
+        byte[] nonce = new byte[6];
+        NONCES.nextBytes(nonce);
+        VerifiedWrite env = VerifiedWrite.of(commands.layout().envFile(role, port), 0600, envFile, nonce);
+        String line = commands.startSlot(unit, port, version, env, servingUnit);
+        CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile));
+        String[] states = aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
+        if (states != null && UnitState.parse(states[0]).running()) {
             output.sourceLine(remote.host().id(), "stopped a stale instance on the idle port " + port
                     + " (left running by an interrupted deploy)");
         }
+        if (!result.succeeded()) {
+            int status = result.exitStatus();
+            boolean envFailed = states == null && (status == VerifiedWrite.CANNOT_CREATE
+                    || status == VerifiedWrite.CANNOT_WRITE || status == VerifiedWrite.SHA_MISMATCH);
+            throw new RemoteCommandException(remote.host(), envFailed ? "the write of the env file " + env.path()
+                    : "the start of " + unit + " (stop what runs on port " + port + ", link its slot to " + version
+                            + ", write its env file, systemctl start)", result);
+        }
+        if (states == null) {
+            throw new EnvironmentException("host " + remote.host().id() + " answered the start of " + unit
+                    + " without the line " + DeployCommands.SERVING_SEPARATOR + ": " + result.outputTail());
+        }
+        output.sourceLine(remote.host().id(), "starting " + role + " " + version + " on port " + port);
+        return servingUnit.isPresent() && UnitState.parse(states[1].lines().findFirst().orElse("")).running();
     }
 
     private OptionalInt activePort(RemoteHost remote) {
@@ -204,10 +241,6 @@ public final class SlotBoot {
             throw new EnvironmentException("host " + remote.host().id() + ": " + commands.layout().activePort()
                     + " holds '" + text + "', not a port");
         }
-    }
-
-    private boolean isRunning(RemoteHost remote, String unit) {
-        return UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout()).running();
     }
 
     /** The site for the ports; while the app is in maintenance, it keeps serving the maintenance response. */
@@ -239,8 +272,15 @@ public final class SlotBoot {
 
     /** A health probe of {@code url} and the unit's state, in one round trip. */
     private Look look(RemoteHost remote, String unit, String url) {
-        CommandResult result = remote.exec(RemoteCommand.of(DeployCommands.probeAndState(url, probeSeconds(), unit))
-                .withTimeout(settings.probeTimeout().plusSeconds(10)));
+        return parseLook(remote, url, remote.exec(RemoteCommand.of(lookCommand(unit, url))
+                .withTimeout(settings.probeTimeout().plusSeconds(10))));
+    }
+
+    private String lookCommand(String unit, String url) {
+        return DeployCommands.probeAndState(url, probeSeconds(), unit);
+    }
+
+    private static Look parseLook(RemoteHost remote, String url, CommandResult result) {
         String[] parts = aroundLine(result.stdout(), DeployCommands.STATE_SEPARATOR, true);
         if (parts == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not answer the health probe of " + url
@@ -294,14 +334,14 @@ public final class SlotBoot {
     }
 
     /**
-     * The second look after the first switch reload, while the old instance is still the proxy's
+     * The second look after the first switch reload ({@code looked}, made in the switch's round
+     * trip), while the old instance is still the proxy's
      * fallback: the new instance must still run (no exit, no restart) and still answer its health
      * check. A release that passed one probe and then crashed is caught here, traffic goes back to
      * the old instance alone ({@code restore}) and the boot fails with the new instance's journal.
      */
-    private void confirmStillUp(RemoteHost remote, String unit, int port, Runnable restore) {
-        String url = "http://127.0.0.1:" + port + settings.healthPath();
-        Look look = look(remote, unit, url);
+    private void confirmStillUp(RemoteHost remote, String unit, String url, CommandResult looked, Runnable restore) {
+        Look look = parseLook(remote, url, looked);
         UnitState state = look.state();
         Probe probe = look.probe();
         if (!state.died() && probe.healthy()) {
@@ -311,17 +351,6 @@ public final class SlotBoot {
         throw failure(remote, unit, unit + " answered " + url + " once, then "
                 + (state.died() ? "stopped (" + state + ")" : "failed its next probe (" + probe.describe() + ")")
                 + " before the switch finished; the proxy sends every request to the old instance again");
-    }
-
-    /**
-     * Stops and disables a unit and tells whether systemd had to kill it: a process that ignores
-     * SIGTERM is killed after the unit's {@code TimeoutStopSec}, so the stop is bounded. {@code then}
-     * (starting with {@code " && "}) runs in the same round trip after it.
-     */
-    private StopOutcome stopAndDisable(RemoteHost remote, String unit, String then) {
-        Instant started = Instant.now();
-        String result = remote.run(commands.stopReportingResult(unit, true) + then).stdout();
-        return StopOutcome.parse(result, Duration.between(started, Instant.now()));
     }
 
     private int probeSeconds() {

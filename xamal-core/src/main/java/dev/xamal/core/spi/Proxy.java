@@ -26,6 +26,18 @@ public interface Proxy {
     void route(RemoteHost host, ProxySite site);
 
     /**
+     * {@link #route}, then, only once the site is in place, {@code then} on the host: in one round
+     * trip where the proxy can. A failed route throws as {@link #route} does and {@code then} does
+     * not run; {@code then}'s own failure is returned, not thrown.
+     *
+     * @return what {@code then} printed and its exit status
+     */
+    default CommandResult routeThen(RemoteHost host, ProxySite site, String then) {
+        route(host, site);
+        return host.exec(RemoteCommand.of(then));
+    }
+
+    /**
      * Fails when another app's site on the host already answers for an address of {@code site}
      * (two apps on one host need their own host names). Bootstrap calls it before it writes
      * anything of the app. Does nothing by default.

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +204,54 @@ class DeployCommandsTest {
         String moved = line.replace(AppLayout.BASE + "/shop", root.toString());
         assertThat(moved).doesNotContain(AppLayout.BASE);
         return new ProcessBuilder("sh", "-c", moved).redirectErrorStream(false).start();
+    }
+
+    @Test
+    void aSlotStartsInOneCommandWhoseStandardInputIsTheEnvFileAndNothingElse(@TempDir Path root) throws Exception {
+        for (String dir : List.of("slots", "env", "releases/v2")) {
+            Files.createDirectories(root.resolve(dir));
+        }
+        Files.writeString(root.resolve("env/.web-4001.env.xamal-0a0b0c0d0e0f.part"), "left by an interrupted write");
+        String unit = "shop.web@4001.service";
+        String serving = "shop.web@4000.service";
+        byte[] env = "TOKEN=t0k3n\n".getBytes(StandardCharsets.UTF_8);
+        VerifiedWrite write = VerifiedWrite.of(asRoot.layout().envFile("web", 4001), 0600, env, new byte[] {1, 2, 3, 4, 5, 6});
+        // systemd's parts replaced by stand-ins that would swallow standard input if they got it.
+        String line = asRoot.startSlot(unit, 4001, "v2", write, Optional.of(serving))
+                .replace(DeployCommands.unitState(unit), "cat > " + root.resolve("state-read") + "; printf 'ActiveState=active'")
+                .replace(DeployCommands.unitState(serving), "printf 'ActiveState=active SubState=running'")
+                .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "cat > " + root.resolve("stop-read") + "; echo stopped")
+                .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "cat > " + root.resolve("start-read") + "; echo started");
+        Process process = startIn(root, line);
+        process.getOutputStream().write(env);
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+
+        assertThat(out).isEqualTo("ActiveState=active\nstopped\n" + DeployCommands.SERVING_SEPARATOR
+                + "\nActiveState=active SubState=running\nstarted\n");
+        assertThat(Files.readString(root.resolve("env/web-4001.env"))).isEqualTo("TOKEN=t0k3n\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("env/web-4001.env"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readSymbolicLink(root.resolve("slots/4001"))).hasToString("../releases/v2");
+        try (var files = Files.list(root.resolve("env"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left").containsExactly("web-4001.env");
+        }
+        for (String stage : List.of("state-read", "stop-read", "start-read")) {
+            assertThat(Files.readString(root.resolve(stage))).as(stage).isEmpty();
+        }
+
+        String idle = asRoot.startSlot(unit, 4001, "v2", write, Optional.empty())
+                .replace(DeployCommands.unitState(unit), "printf 'ActiveState=inactive'")
+                .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "echo stopped")
+                .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "echo started");
+        Process second = startIn(root, idle);
+        second.getOutputStream().write(env);
+        second.getOutputStream().close();
+        assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .as("nothing stopped on an idle port; no serving unit")
+                .isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nstarted\n");
+        assertThat(second.waitFor()).isZero();
     }
 
     @Test
