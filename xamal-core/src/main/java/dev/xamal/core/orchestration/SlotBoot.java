@@ -335,9 +335,8 @@ public final class SlotBoot {
 
     /**
      * The second look after the first switch reload ({@code looked}, made in the switch's round
-     * trip), while the old instance is still the proxy's
-     * fallback: the new instance must still run (no exit, no restart) and still answer its health
-     * check. A release that passed one probe and then crashed is caught here, traffic goes back to
+     * trip), while the old instance is still the proxy's fallback: the new instance must still run
+     * (no exit, no restart) and still answer its health check. A release that passed one probe and then crashed is caught here, traffic goes back to
      * the old instance alone ({@code restore}) and the boot fails with the new instance's journal.
      */
     private void confirmStillUp(RemoteHost remote, String unit, String url, CommandResult looked, Runnable restore) {
