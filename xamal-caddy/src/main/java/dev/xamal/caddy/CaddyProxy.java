@@ -72,9 +72,17 @@ public final class CaddyProxy implements Proxy {
     @Override
     public CommandResult routeThen(RemoteHost host, ProxySite site, String then) {
         CommandResult result = replaceSite(host, site.appId(), Optional.of(SiteRenderer.render(site)), Optional.of(then));
-        String out = result.stdout();
-        int at = out.startsWith(CHANGED + "\n") ? 0 : out.indexOf("\n" + CHANGED + "\n") + 1;
-        return new CommandResult(result.exitStatus(), out.substring(at + CHANGED.length() + 1), result.stderr());
+        return new CommandResult(result.exitStatus(), result.stdout().substring(afterChanged(result.stdout())),
+                result.stderr());
+    }
+
+    /** Where what follows the {@link #CHANGED} line starts in {@code out}; -1 when the line is missing. */
+    private static int afterChanged(String out) {
+        if (out.startsWith(CHANGED + "\n")) {
+            return CHANGED.length() + 1;
+        }
+        int at = out.indexOf("\n" + CHANGED + "\n");
+        return at < 0 ? -1 : at + CHANGED.length() + 2;
     }
 
     @Override
@@ -114,8 +122,7 @@ public final class CaddyProxy implements Proxy {
                 + then.map(next -> "; echo " + CHANGED + "; " + next).orElse(""));
         CommandResult result = host.exec(content.map(c -> change.withStdin(c.getBytes(StandardCharsets.UTF_8)))
                 .orElse(change));
-        if (then.isPresent() ? result.stdout().startsWith(CHANGED + "\n") || result.stdout().contains("\n" + CHANGED + "\n")
-                : result.succeeded()) {
+        if (then.isPresent() ? afterChanged(result.stdout()) >= 0 : result.succeeded()) {
             return result;
         }
         SiteChangeFailure failure = SiteChangeFailure.parse(result);
