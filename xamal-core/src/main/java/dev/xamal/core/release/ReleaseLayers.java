@@ -27,7 +27,10 @@ public record ReleaseLayers(ReleaseManifest manifest, List<Layer> layers) {
 
     /**
      * A release an earlier {@code build} left in {@code outputDirectory}: its staged RELEASE file
-     * and its layer files, each digest computed afresh.
+     * and its layer files. The runtime and dependency layers' digests are the ones RELEASE records
+     * for them (hashing tens of megabytes again on every deploy would only repeat the build's
+     * work; a file changed since fails the digest check on any host it is uploaded to); the
+     * application layer, which holds RELEASE and so is not recorded in it, is hashed.
      *
      * @throws UsageException when that release was not built there
      */
@@ -54,7 +57,8 @@ public record ReleaseLayers(ReleaseManifest manifest, List<Layer> layers) {
                 throw new UsageException("release " + id + " is incomplete: " + file + " is missing; run mvn xamal:build");
             }
             try {
-                layers.add(new Layer(kind, file, Sha256.of(file), Files.size(file)));
+                String digest = kind == LayerKind.APPLICATION ? Sha256.of(file) : manifest.layers().get(kind);
+                layers.add(new Layer(kind, file, digest, Files.size(file)));
             } catch (IOException e) {
                 throw new EnvironmentException("could not read " + file + ": " + e.getMessage(), e);
             }

@@ -144,6 +144,21 @@ class DeployCommandsTest {
     }
 
     @Test
+    void aLayerIsMarkedCompleteOnlyWhenItsFileHasTheDigestItWasSentUnder(@TempDir Path root) throws Exception {
+        byte[] content = "layer bytes".getBytes(StandardCharsets.UTF_8);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        String other = "d".repeat(64); // what a layer file changed after the build is still named by
+        for (String sha : List.of(digest, other)) {
+            Files.createDirectories(root.resolve("layers/" + sha));
+            Files.write(root.resolve("layers/" + sha + "/" + DeployCommands.LAYER_FILE), content);
+        }
+        assertThat(statusIn(root, asRoot.completeLayer(digest))).isZero();
+        assertThat(root.resolve("layers/" + digest + "/" + DeployCommands.COMPLETE_MARKER)).exists();
+        assertThat(statusIn(root, asRoot.completeLayer(other))).isNotZero();
+        assertThat(root.resolve("layers/" + other + "/" + DeployCommands.COMPLETE_MARKER)).doesNotExist();
+    }
+
+    @Test
     void assemblyExtractsEachLayerOnceAndHardLinksItsReadOnlyFilesIntoEveryRelease(@TempDir Path root,
                                                                                   @TempDir Path source) throws Exception {
         layer(root, source, "aaa", "runtime/lib/modules", "the runtime\n");
