@@ -66,14 +66,14 @@ final class FileTransfer {
         String temp = temporaryPath(remotePath);
         boolean created = false;
         try {
+            // The content's digest is known once it has streamed through.
             CommandResult made = exec(new VerifiedWrite(remotePath, temp, mode, "").createEmpty());
             if (!made.succeeded()) {
                 throw cannotCreate(temp, made);
             }
             created = true;
-            String sha256 = write(content, size, temp, progress);
-            checkVerified(source, new VerifiedWrite(remotePath, temp, mode, sha256),
-                    exec(new VerifiedWrite(remotePath, temp, mode, sha256).verifyAndRename()));
+            VerifiedWrite sent = new VerifiedWrite(remotePath, temp, mode, write(content, size, temp, progress));
+            checkVerified(source, sent, exec(sent.verifyAndRename()));
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeTemp(temp);
