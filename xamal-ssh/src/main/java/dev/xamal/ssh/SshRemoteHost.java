@@ -24,7 +24,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One host over its pooled SSH session: commands on exec channels, files over SFTP. */
+/** One host over its pooled SSH session: commands on exec channels, files as {@link FileTransfer} sends them. */
 final class SshRemoteHost implements RemoteHost {
     private static final Logger LOG = LoggerFactory.getLogger(SshRemoteHost.class);
     private static final int UPLOAD_MODE = 0644;

@@ -54,9 +54,9 @@ public interface RemoteHost {
     void upload(Path local, String remotePath, UploadProgress progress);
 
     /**
-     * Writes bytes to a remote file with the given mode (e.g. {@code 0600} for env files), over
-     * the file transfer channel: the content never appears in a command line. Same
-     * temporary-name-then-rename guarantee as {@link #upload}.
+     * Writes bytes to a remote file with the given mode (e.g. {@code 0600} for env files); the
+     * content never appears in a command line. Same temporary-name-then-rename guarantee as
+     * {@link #upload}.
      */
     void write(byte[] content, String remotePath, int mode);
 }
