@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -39,7 +38,6 @@ final class FileTransfer {
     static final int ONE_COMMAND_LIMIT = 1024 * 1024;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HostTarget target;
     private final ClientSession session;
@@ -103,7 +101,7 @@ final class FileTransfer {
             throw new EnvironmentException("Cannot upload " + source + " to " + target.display() + ": it changed while"
                     + " it was read (" + bytes.length + " bytes, expected " + size + ")");
         }
-        VerifiedWrite write = VerifiedWrite.of(remotePath, mode, bytes, nonce());
+        VerifiedWrite write = VerifiedWrite.of(remotePath, mode, bytes, VerifiedWrite.randomNonce());
         String line = write.fromStandardInput();
         progress.sent(0, size);
         CommandResult result;
@@ -205,13 +203,7 @@ final class FileTransfer {
     }
 
     static String temporaryPath(String remotePath) {
-        return VerifiedWrite.temporaryPath(remotePath, nonce());
-    }
-
-    private static byte[] nonce() {
-        byte[] nonce = new byte[6];
-        RANDOM.nextBytes(nonce);
-        return nonce;
+        return VerifiedWrite.temporaryPath(remotePath, VerifiedWrite.randomNonce());
     }
 
     private static MessageDigest sha256() {

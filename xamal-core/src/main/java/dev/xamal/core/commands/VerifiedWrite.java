@@ -2,6 +2,7 @@ package dev.xamal.core.commands;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -10,8 +11,8 @@ import java.util.HexFormat;
  * so it is private from its first byte and never an existing file or symlink), filled, and renamed
  * over the path ({@code mv}, atomic in one directory) only when the host's sha256 of it is the
  * sender's; otherwise it is removed. A temporary name starts with a dot and ends in {@code .part},
- * so an interrupted write never leaves a file that looks complete. Pure: the random part of the
- * temporary name is the caller's.
+ * so an interrupted write never leaves a file that looks complete. The command builders are pure:
+ * the random part of the temporary name is the caller's ({@link #randomNonce()}).
  *
  * @param path   the file's path on the host
  * @param temp   the temporary file next to it
@@ -25,6 +26,7 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
     public static final int CANNOT_CREATE = 87;
     /** {@link #fromStandardInput()}: standard input could not be written to the temporary file. */
     public static final int CANNOT_WRITE = 88;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public VerifiedWrite {
         if (mode < 0 || mode > 07777) {
@@ -39,12 +41,24 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
 
     /** {@code <dir>/.<name>.xamal-<hex nonce>.part}. */
     public static String temporaryPath(String path, byte[] nonce) {
+        return temporaryPrefix(path) + HexFormat.of().formatHex(nonce) + ".part";
+    }
+
+    /** Six random bytes for {@link #temporaryPath}: two writes of one path never share a temporary file. */
+    public static byte[] randomNonce() {
+        byte[] nonce = new byte[6];
+        RANDOM.nextBytes(nonce);
+        return nonce;
+    }
+
+    /** {@code <dir>/.<name>.xamal-}: what every temporary file of the path starts with. */
+    private static String temporaryPrefix(String path) {
         int slash = path.lastIndexOf('/');
         String name = path.substring(slash + 1);
         if (name.isEmpty()) {
             throw new IllegalArgumentException("remote path '" + path + "' names a directory, not a file");
         }
-        return path.substring(0, slash + 1) + "." + name + ".xamal-" + HexFormat.of().formatHex(nonce) + ".part";
+        return path.substring(0, slash + 1) + "." + name + ".xamal-";
     }
 
     /** Creates the temporary file empty, with the final mode. */
@@ -76,9 +90,7 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
 
     /** Removes what earlier, interrupted writes of the path left (their temporary files). */
     public String removeLeftovers() {
-        int slash = path.lastIndexOf('/');
-        return "rm -f -- " + Shell.quote(path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".xamal-")
-                + "*.part";
+        return "rm -f -- " + Shell.quote(temporaryPrefix(path)) + "*.part";
     }
 
     private static String sha256(byte[] content) {

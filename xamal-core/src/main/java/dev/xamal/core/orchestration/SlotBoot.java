@@ -14,7 +14,6 @@ import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteCommandException;
 import dev.xamal.core.spi.RemoteHost;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +36,6 @@ import java.util.OptionalInt;
  */
 public final class SlotBoot {
     private static final int BODY_LIMIT = 500;
-    /** The random part of an env file's temporary name. */
-    private static final SecureRandom NONCES = new SecureRandom();
     /** How often a health check that is still waiting says so. */
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
@@ -199,9 +196,8 @@ public final class SlotBoot {
      */
     private boolean start(RemoteHost remote, String role, String version, String unit, int port, byte[] envFile,
                           Optional<String> servingUnit) {
-        byte[] nonce = new byte[6];
-        NONCES.nextBytes(nonce);
-        VerifiedWrite env = VerifiedWrite.of(commands.layout().envFile(role, port), 0600, envFile, nonce);
+        VerifiedWrite env = VerifiedWrite.of(commands.layout().envFile(role, port), 0600, envFile,
+                VerifiedWrite.randomNonce());
         String line = commands.startSlot(unit, port, version, env, servingUnit);
         CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile));
         String[] states = aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
