@@ -105,6 +105,7 @@ public final class CaddyCommands {
 
     /** Every privileged command above. */
     public static List<Privileged> privileged() {
-        return List.of(install(), updatePackageLists(), writeSystemCaddyfile(), enableAndStart());
+        return List.of(install(), updatePackageLists(), writeSystemCaddyfile(), enableAndStart(),
+                QueuedConnections.writeFile(), QueuedConnections.turnOn());
     }
 }

@@ -8,6 +8,7 @@ import dev.xamal.core.config.Host;
 import dev.xamal.core.orchestration.HostIdentity;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.Proxy;
+import dev.xamal.core.spi.ProxyPreparation;
 import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteCommandException;
@@ -37,8 +38,9 @@ public final class CaddyProxy implements Proxy {
     private final Map<Host, Boolean> rootByHost = new ConcurrentHashMap<>();
 
     @Override
-    public List<String> prepare(RemoteHost host) {
+    public ProxyPreparation prepare(RemoteHost host) {
         List<String> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (!host.exec(RemoteCommand.of(CaddyCommands.version())).succeeded()) {
             install(host);
             changes.add("installed Caddy " + host.run(CaddyCommands.version()).stdout().strip().split("\\s+")[0]
@@ -60,7 +62,42 @@ public final class CaddyProxy implements Proxy {
         } else if (merge.changed()) {
             load(host, "the new " + RemotePaths.SYSTEM_CADDYFILE);
         }
-        return changes;
+        keepQueuedConnections(host, changes, warnings);
+        return new ProxyPreparation(changes, warnings);
+    }
+
+    /**
+     * Turns on {@value QueuedConnections#SETTING} for every boot and the running kernel, so a
+     * reload resets no connection; warns when the running kernel lacks it or refuses the change.
+     */
+    private void keepQueuedConnections(RemoteHost host, List<String> changes, List<String> warnings) {
+        QueuedConnections.State state = QueuedConnections.parse(host.run(QueuedConnections.read()).stdout());
+        if (!state.fileCurrent()) {
+            host.run(RemoteCommand.of(privileged(host, QueuedConnections.writeFile()) + " >/dev/null")
+                    .withStdin(QueuedConnections.FILE_CONTENT.getBytes(StandardCharsets.UTF_8)));
+            changes.add("wrote " + QueuedConnections.SYSCTL_FILE + " (" + QueuedConnections.SETTING
+                    + " = 1 at every boot: a Caddy reload hands queued connections to its new socket)");
+        }
+        String risk = "until it is on, a Caddy reload on this host may reset a connection that arrives while Caddy"
+                + " swaps its listening socket";
+        if (state.running().isEmpty()) {
+            warnings.add("the kernel (Linux " + state.kernel() + ") has no " + QueuedConnections.SETTING
+                    + " (Linux 5.14 and later have it): " + risk + "; a newer kernel removes the risk");
+        } else if (!state.on()) {
+            String turnOn = privileged(host, QueuedConnections.turnOn());
+            CommandResult turned = host.exec(RemoteCommand.of(turnOn + " >/dev/null")
+                    .withStdin("1\n".getBytes(StandardCharsets.UTF_8)));
+            if (turned.succeeded()) {
+                changes.add("turned on " + QueuedConnections.SETTING + " (was " + state.running().get() + ")");
+            } else {
+                warnings.add("could not turn on " + QueuedConnections.SETTING + " (" + turnOn + " exited "
+                        + turned.exitStatus() + ": " + turned.outputTail().strip() + "): " + risk + ". "
+                        + QueuedConnections.SYSCTL_FILE + " turns it on at the next boot; to turn it on now, run"
+                        + " sysctl -w " + QueuedConnections.SETTING + "=1 as root on the host (a container's"
+                        + " /proc/sys is read-only: start the container with --sysctl " + QueuedConnections.SETTING
+                        + "=1)");
+            }
+        }
     }
 
     @Override

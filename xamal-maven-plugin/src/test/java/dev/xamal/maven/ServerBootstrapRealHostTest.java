@@ -21,11 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code server-bootstrap}'s core on fresh hosts of the image without Caddy (its .deb in a local apt source). */
+/**
+ * {@code server-bootstrap}'s core on fresh hosts of the image without Caddy (its .deb in a local
+ * apt source), started with the kernel's own network settings, which they cannot change (a
+ * container's {@code /proc/sys} is read-only).
+ */
 class ServerBootstrapRealHostTest {
+    private static final String SYSCTL_FILE = "/etc/sysctl.d/60-xamal-caddy.conf";
+    private static final String SYSCTL_WRITTEN = "wrote " + SYSCTL_FILE + " (net.ipv4.tcp_migrate_req = 1 at every"
+            + " boot: a Caddy reload hands queued connections to its new socket)";
 
     @RegisterExtension
-    static TestHosts hosts = TestHosts.builder(3).variant(ImageVariant.NO_CADDY).build();
+    static TestHosts hosts = TestHosts.builder(3).variant(ImageVariant.NO_CADDY).kernelDefaults().build();
 
     @TempDir
     Path dir;
@@ -81,9 +88,19 @@ class ServerBootstrapRealHostTest {
                 "ports 4000 4001 recorded in /opt/xamal/shop/ports",
                 "installed /etc/systemd/system/shop.web@.service",
                 "installed /etc/systemd/system/shop.worker.service",
-                "ran systemctl daemon-reload");
+                "ran systemctl daemon-reload",
+                SYSCTL_WRITTEN);
         assertThat(first.changed()).anyMatch(line -> line.matches("installed Caddy 2\\.6\\.2 \\(apt-get install -y caddy\\)"));
         assertThat(output.lines()).contains("[" + host.sshAddress() + "] changed: created /opt/xamal/shop");
+        assertThat(host.shell("cat " + SYSCTL_FILE + "; stat -c '%a %U' " + SYSCTL_FILE))
+                .endsWith("\nnet.ipv4.tcp_migrate_req = 1\n644 root\n");
+        assertThat(first.warnings()).singleElement().asString()
+                .startsWith("could not turn on net.ipv4.tcp_migrate_req (sudo -n /usr/bin/tee /proc/sys/net/ipv4/tcp_migrate_req exited 1: ")
+                .contains("Read-only file system")
+                .contains("a Caddy reload on this host may reset a connection")
+                .contains(SYSCTL_FILE + " turns it on at the next boot")
+                .contains("start the container with --sysctl net.ipv4.tcp_migrate_req=1");
+        assertThat(output.lines()).contains("WARN [" + host.sshAddress() + "] " + first.warnings().get(0));
         assertThat(host.shell("systemctl is-enabled caddy; systemctl is-active caddy")).isEqualTo("enabled\nactive\n");
         assertThat(host.shell("cat /etc/caddy/Caddyfile")).contains("import /opt/xamal/*/Caddyfile\n")
                 .doesNotContain("/usr/share/caddy");
@@ -107,6 +124,7 @@ class ServerBootstrapRealHostTest {
         BootstrapReport second = bootstrap(config, selection).get(0);
 
         assertThat(second.changed()).isEmpty();
+        assertThat(second.warnings()).as("warns while the setting is off").isEqualTo(first.warnings());
         assertThat(second.unchanged()).contains(
                 "proxy installed, running and importing every app's site",
                 "/opt/xamal/shop has layers/ releases/ slots/ env/ (env/ mode 0700)",
@@ -146,7 +164,9 @@ class ServerBootstrapRealHostTest {
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl start shop.web@4001.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/tee /etc/systemd/system/shop.worker.service",
-                "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl enable --now caddy.service");
+                "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl enable --now caddy.service",
+                "deploy ALL=(root) NOPASSWD: /usr/bin/tee " + SYSCTL_FILE,
+                "deploy ALL=(root) NOPASSWD: /usr/bin/tee /proc/sys/net/ipv4/tcp_migrate_req");
         assertThat(lines).noneMatch(line -> line.contains("NOPASSWD: ALL"));
         assertThat(host.exec("test", "-e", "/opt/xamal/shop").succeeded()).as("nothing done without sudo").isFalse();
 
@@ -158,7 +178,9 @@ class ServerBootstrapRealHostTest {
 
         assertThat(report.changed()).contains("created /opt/xamal/shop", "installed /etc/systemd/system/shop.web@.service",
                 "ran systemctl daemon-reload");
-        assertThat(report.changed()).anyMatch(line -> line.startsWith("installed Caddy"));
+        assertThat(report.changed()).anyMatch(line -> line.startsWith("installed Caddy")).contains(SYSCTL_WRITTEN);
+        assertThat(report.warnings()).as("sudo ran the kernel's own refusal, not sudo's").singleElement().asString()
+                .contains("Read-only file system").doesNotContain("password");
         assertThat(report.unchanged()).contains("sudo allows every command xamal runs as root");
         assertThat(host.shell("systemctl is-active caddy")).isEqualTo("active\n");
         assertThat(bootstrap(config).get(0).changed()).isEmpty();

@@ -125,6 +125,7 @@ public final class HostGroup implements AutoCloseable {
                     cmd.withHostName(name).withStopSignal("SIGRTMIN+3");
                     // Lets TestHost.disconnect() down the host's link from inside.
                     cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN);
+                    cmd.getHostConfig().withSysctls(spec.sysctls());
                     if (ports != null) {
                         cmd.getHostConfig().withPortBindings(
                                 new PortBinding(Ports.Binding.bindPort(ports.ssh()), ExposedPort.tcp(TestHost.SSH_PORT)),

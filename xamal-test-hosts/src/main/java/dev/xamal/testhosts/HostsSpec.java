@@ -8,13 +8,22 @@ import java.util.regex.Pattern;
 
 /**
  * What to start: {@code count} public hosts named h1..hN, optional private hosts, the image variant,
- * extra tmpfs mounts on every host, and optionally fixed localhost ports for the public hosts.
+ * extra tmpfs mounts on every host, optionally fixed localhost ports for the public hosts, and the
+ * network kernel settings every host starts with.
  */
 public record HostsSpec(int count, List<String> privateHosts, ImageVariant variant, Map<String, String> tmpfs,
-                        List<FixedPorts> fixedPorts, Ownership owner) {
+                        List<FixedPorts> fixedPorts, Ownership owner, Map<String, String> sysctls) {
+
+    /**
+     * The kernel settings xamal's bootstrap turns on on a server (Caddy's reloads hand queued
+     * connections to the new socket), which a container cannot turn on itself (its
+     * {@code /proc/sys} is read-only), so hosts start with them unless told otherwise.
+     */
+    public static final Map<String, String> BOOTSTRAP_SYSCTLS = Map.of("net.ipv4.tcp_migrate_req", "1");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Pattern SIZE = Pattern.compile("[0-9]+[kmg]?");
+    private static final Pattern NETWORK_SETTING = Pattern.compile("net\\.[a-z0-9_.]+");
 
     /** Host ports for one public host (SSH, HTTP, HTTPS). */
     public record FixedPorts(int ssh, int http, int https) {
@@ -43,8 +52,15 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
             throw new IllegalArgumentException("Fixed ports given for " + fixedPorts.size() + " hosts, but "
                     + count + " public hosts requested");
         }
+        for (String setting : sysctls.keySet()) {
+            if (!NETWORK_SETTING.matcher(setting).matches()) {
+                throw new IllegalArgumentException("Kernel setting " + setting + ": only the host's own network"
+                        + " settings (net.*) can be set per host");
+            }
+        }
         privateHosts = List.copyOf(privateHosts);
         tmpfs = Map.copyOf(tmpfs);
+        sysctls = Map.copyOf(sysctls);
         fixedPorts = List.copyOf(fixedPorts);
     }
 
@@ -69,6 +85,7 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
         private final List<FixedPorts> fixedPorts = new ArrayList<>();
         private ImageVariant variant = ImageVariant.DEFAULT;
         private Ownership owner;
+        private Map<String, String> sysctls = BOOTSTRAP_SYSCTLS;
 
         private Builder(int count) {
             this.count = count;
@@ -98,6 +115,15 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
             return this;
         }
 
+        /**
+         * Starts the hosts with the kernel's own network settings instead of {@link #BOOTSTRAP_SYSCTLS}:
+         * like a server bootstrap has not run on, except that bootstrap cannot change them either.
+         */
+        public Builder kernelDefaults() {
+            this.sysctls = Map.of();
+            return this;
+        }
+
         /** Labels the hosts as owned by another process (default: this JVM). */
         public Builder owner(Ownership ownership) {
             this.owner = ownership;
@@ -112,7 +138,7 @@ public record HostsSpec(int count, List<String> privateHosts, ImageVariant varia
 
         public HostsSpec spec() {
             return new HostsSpec(count, privateHosts, variant, tmpfs, fixedPorts,
-                    owner == null ? Ownership.ofThisProcess() : owner);
+                    owner == null ? Ownership.ofThisProcess() : owner, sysctls);
         }
     }
 }

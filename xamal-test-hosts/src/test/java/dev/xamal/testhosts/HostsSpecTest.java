@@ -3,6 +3,8 @@ package dev.xamal.testhosts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HostsSpecTest {
@@ -23,6 +25,16 @@ class HostsSpecTest {
         assertThatThrownBy(() -> HostsSpec.builder(1).tmpfs("relative", "8m").spec()).hasMessageContaining("absolute");
         assertThatThrownBy(() -> HostsSpec.builder(1).tmpfs("/x", "lots").spec()).hasMessageContaining("16m");
         assertThatThrownBy(() -> HostsSpec.builder(2).fixedPorts(1, 2, 3).spec()).hasMessageContaining("2 public hosts");
+    }
+
+    @Test
+    void hostsStartWithBootstrapsNetworkSettingsUnlessAskedForTheKernelsOwn() {
+        assertThat(HostsSpec.builder(1).spec().sysctls()).containsExactly(Map.entry("net.ipv4.tcp_migrate_req", "1"));
+        assertThat(HostsSpec.builder(1).kernelDefaults().spec().sysctls()).isEmpty();
+        HostsSpec spec = HostsSpec.builder(1).spec();
+        assertThatThrownBy(() -> new HostsSpec(1, List.of(), ImageVariant.DEFAULT, Map.of(), List.of(), spec.owner(),
+                Map.of("kernel.pid_max", "4096"))).hasMessageContaining("kernel.pid_max")
+                .hasMessageContaining("network settings (net.*)");
     }
 
     @Test

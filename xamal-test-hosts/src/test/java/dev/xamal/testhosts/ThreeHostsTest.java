@@ -15,7 +15,7 @@ class ThreeHostsTest {
     static TestHosts hosts = TestHosts.start(3);
 
     @Test
-    void everyHostRunsSystemdSshdAndCaddyWithSudoAndNoJava() {
+    void everyHostRunsSystemdSshdAndCaddyWithSudoAndBootstrapsKernelSettingButNoJava() {
         assertThat(hosts.hosts()).hasSize(3);
         for (TestHost host : hosts.hosts()) {
             assertThat(ssh(host, "systemctl is-system-running").out()).as(host + " system state").isEqualTo("running");
@@ -23,6 +23,8 @@ class ThreeHostsTest {
             assertThat(ssh(host, "whoami").out()).isEqualTo("deploy");
             assertThat(ssh(host, "caddy version").out()).as(host + " caddy version").matches("v?2\\.[0-9]+.*");
             assertThat(ssh(host, "sudo -n true").exitCode()).as(host + " passwordless sudo").isZero();
+            assertThat(ssh(host, "cat /proc/sys/net/ipv4/tcp_migrate_req").out())
+                    .as(host + " hands queued connections over, as bootstrap sets it").isEqualTo("1");
             ExecOutput java = hosts.ssh(host, "command -v java");
             assertThat(java.exitCode()).as(host + " must have no java, found: " + java.out()).isNotZero();
             assertThat(ssh(host, "curl -s -o /dev/null -w '%{http_code}' localhost").out())

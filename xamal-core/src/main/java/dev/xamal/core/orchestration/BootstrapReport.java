@@ -9,11 +9,13 @@ import java.util.List;
  * @param host      the host
  * @param changed   one line per change made
  * @param unchanged one line per thing that was already right
+ * @param warnings  one line per thing bootstrap could not set right and the host's owner should
  */
-public record BootstrapReport(Host host, List<String> changed, List<String> unchanged) {
+public record BootstrapReport(Host host, List<String> changed, List<String> unchanged, List<String> warnings) {
     public BootstrapReport {
         changed = List.copyOf(changed);
         unchanged = List.copyOf(unchanged);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean changedAnything() {

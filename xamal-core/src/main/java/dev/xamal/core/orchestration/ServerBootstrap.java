@@ -15,6 +15,7 @@ import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.Proxy;
+import dev.xamal.core.spi.ProxyPreparation;
 import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
@@ -105,12 +106,13 @@ public final class ServerBootstrap {
         }
         AppLayout layout = privileges.layout();
         if (proxied(config, host)) {
-            List<String> proxyChanges = proxy.prepare(remote);
-            if (proxyChanges.isEmpty()) {
+            ProxyPreparation prepared = proxy.prepare(remote);
+            if (prepared.changes().isEmpty()) {
                 report.unchanged("proxy installed, running and importing every app's site");
             } else {
-                proxyChanges.forEach(report::changed);
+                prepared.changes().forEach(report::changed);
             }
+            prepared.warnings().forEach(report::warning);
             checkPorts(config, remote, layout);
             proxy.checkSite(remote, ProxySite.proxying(config.appId(), config.caddy(),
                     List.of(config.caddy().bluePort())));
@@ -132,6 +134,7 @@ public final class ServerBootstrap {
         BootstrapReport done = report.done();
         done.changed().forEach(line -> output.sourceLine(host.id(), "changed: " + line));
         done.unchanged().forEach(line -> output.sourceLine(host.id(), "ok: " + line));
+        done.warnings().forEach(line -> output.warn("[" + host.id() + "] " + line));
         return done;
     }
 
@@ -267,6 +270,7 @@ public final class ServerBootstrap {
         private final Host host;
         private final List<String> changed = new ArrayList<>();
         private final List<String> unchanged = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         Report(Host host) {
             this.host = host;
@@ -280,8 +284,12 @@ public final class ServerBootstrap {
             unchanged.add(line);
         }
 
+        void warning(String line) {
+            warnings.add(line);
+        }
+
         BootstrapReport done() {
-            return new BootstrapReport(host, changed, unchanged);
+            return new BootstrapReport(host, changed, unchanged, warnings);
         }
     }
 }

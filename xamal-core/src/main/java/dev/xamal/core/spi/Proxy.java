@@ -14,9 +14,9 @@ public interface Proxy {
      * Makes the host ready: installs the proxy when absent and makes its main configuration load
      * every app's site. Idempotent.
      *
-     * @return one line per change made (empty when everything was already right)
+     * @return the changes made and what the host's owner should still change
      */
-    List<String> prepare(RemoteHost host);
+    ProxyPreparation prepare(RemoteHost host);
 
     /**
      * Points the app's site at {@code site}: writes its site file, validates the whole
