@@ -23,7 +23,10 @@ import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.Transport;
 import dev.xamal.ssh.SshTransport;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,8 +92,11 @@ final class Servers implements AutoCloseable {
 
     /** Appends one line naming a role and version (either may be empty) on each of the hosts. */
     void audit(List<Host> onHosts, Optional<String> role, Optional<String> version, String action) {
-        new AuditLog(transport, config.appId(), output).record(onHosts,
-                new AuditEntry(Instant.now(), performer, config.appId(), role, version, action));
+        auditLog().record(onHosts, new AuditEntry(Instant.now(), performer, config.appId(), role, version, action));
+    }
+
+    private AuditLog auditLog() {
+        return new AuditLog(transport, config.appId(), output, config.ssh().maxConcurrentStarts());
     }
 
     /** The selected hosts, in configuration order. */
@@ -120,7 +126,7 @@ final class Servers implements AutoCloseable {
 
     /** Prints the last lines of the audit log of each selected host. */
     void showAudit(int lines) {
-        new AuditLog(transport, config.appId(), output).show(hosts(), lines);
+        auditLog().show(hosts(), lines);
     }
 
     /** Uploads and assembles the release on the selected hosts, without booting it. */
@@ -136,13 +142,16 @@ final class Servers implements AutoCloseable {
         auditBooted(deploy().deploy(config, release, hosts(), roles(), secrets, checks), "Booted");
     }
 
-    /** One audit line per booted role on its host: what happened, the role, version and port. */
+    /** One audit line per booted role on its host (what happened, the role, version and port); the hosts in parallel. */
     private void auditBooted(List<Booted> booted, String what) {
+        Instant now = Instant.now();
+        Map<Host, List<AuditEntry>> entries = new LinkedHashMap<>();
         for (Booted b : booted) {
-            audit(List.of(b.host()), Optional.of(b.role()), Optional.of(b.version()),
-                    what + " " + b.role() + " version " + b.version()
-                            + (b.port().isPresent() ? " on port " + b.port().getAsInt() : ""));
+            entries.computeIfAbsent(b.host(), host -> new ArrayList<>()).add(new AuditEntry(now, performer,
+                    config.appId(), Optional.of(b.role()), Optional.of(b.version()), what + " " + b.role()
+                    + " version " + b.version() + (b.port().isPresent() ? " on port " + b.port().getAsInt() : "")));
         }
+        auditLog().record(entries);
     }
 
     /** {@code rollback} on the selected hosts and roles: to {@code version}, or to the previous release. */

@@ -56,22 +56,48 @@ final class FileTransfer {
         this.commandLog = commandLog;
     }
 
-    void send(String source, InputStream content, long size, String remotePath, int mode, UploadProgress progress) {
+    /**
+     * Commands run around a transfer, in its own round trips, each in a subshell (an {@code exit}
+     * in it ends only it): {@code before} ahead of it (exit status {@value #BEFORE_FAILED} when it
+     * fails), {@code after} once the file is in place (exit status {@value #AFTER_FAILED}). Empty
+     * runs nothing. Neither reads the transfer's standard input.
+     */
+    record Around(String before, String after) {
+        static final Around NOTHING = new Around("", "");
+        static final int BEFORE_FAILED = 89;
+        static final int AFTER_FAILED = 90;
+
+        /** {@code before}, then {@code line}. */
+        String first(String line) {
+            return before.isEmpty() ? line : "( " + before + " ) </dev/null || exit " + BEFORE_FAILED + "; " + line;
+        }
+
+        /** {@code line}, then {@code after} when it succeeded. */
+        String last(String line) {
+            return after.isEmpty() ? line : line + " || exit $?; ( " + after + " ) </dev/null || exit " + AFTER_FAILED;
+        }
+    }
+
+    void send(String source, InputStream content, long size, String remotePath, int mode, UploadProgress progress,
+              Around around) {
         if (size <= ONE_COMMAND_LIMIT) {
-            sendInOneCommand(source, content, size, remotePath, mode, progress);
+            sendInOneCommand(source, content, size, remotePath, mode, progress, around);
             return;
         }
         String temp = temporaryPath(remotePath);
         boolean created = false;
         try {
             // The content's digest is known once it has streamed through.
-            CommandResult made = exec(new VerifiedWrite(remotePath, temp, mode, "").createEmpty());
+            CommandResult made = exec(around.first(new VerifiedWrite(remotePath, temp, mode, "").createEmpty()));
+            checkBefore(source, remotePath, around, made);
             if (!made.succeeded()) {
                 throw cannotCreate(temp, made);
             }
             created = true;
             VerifiedWrite sent = new VerifiedWrite(remotePath, temp, mode, write(content, size, temp, progress));
-            checkVerified(source, sent, exec(sent.verifyAndRename()));
+            CommandResult verified = exec(around.last(sent.verifyAndRename()));
+            checkAfter(source, remotePath, around, verified);
+            checkVerified(source, sent, verified);
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeTemp(temp);
@@ -90,7 +116,7 @@ final class FileTransfer {
 
     /** The whole transfer as one command ({@link VerifiedWrite#fromStandardInput()}), the content on its standard input. */
     private void sendInOneCommand(String source, InputStream content, long size, String remotePath, int mode,
-                                  UploadProgress progress) {
+                                  UploadProgress progress, Around around) {
         byte[] bytes;
         try {
             bytes = content.readNBytes(ONE_COMMAND_LIMIT + 1);
@@ -102,7 +128,7 @@ final class FileTransfer {
                     + " it was read (" + bytes.length + " bytes, expected " + size + ")");
         }
         VerifiedWrite write = VerifiedWrite.of(remotePath, mode, bytes, VerifiedWrite.randomNonce());
-        String line = write.fromStandardInput();
+        String line = around.first(around.last(write.fromStandardInput()));
         progress.sent(0, size);
         CommandResult result;
         try {
@@ -114,6 +140,7 @@ final class FileTransfer {
             orphanedTemp.accept(write.temp());
             throw e instanceof ConnectionLostException ? failure(source, remotePath, write.temp(), true, e) : e;
         }
+        checkBefore(source, remotePath, around, result);
         if (result.exitStatus() == VerifiedWrite.CANNOT_CREATE) {
             throw cannotCreate(write.temp(), result);
         }
@@ -121,8 +148,24 @@ final class FileTransfer {
             throw new EnvironmentException("Cannot write " + write.temp() + " on " + target.display() + " (exit status "
                     + result.exitStatus() + "): " + result.outputTail() + "; " + remotePath + " was not changed");
         }
+        checkAfter(source, remotePath, around, result);
         checkVerified(source, write, result);
         progress.sent(size, size);
+    }
+
+    private void checkBefore(String source, String remotePath, Around around, CommandResult result) {
+        if (!around.before().isEmpty() && result.exitStatus() == Around.BEFORE_FAILED) {
+            throw new EnvironmentException("The step before the upload of " + source + " to " + target.display() + ":"
+                    + remotePath + " failed (" + around.before() + "): " + result.outputTail() + "; nothing was"
+                    + " uploaded and " + remotePath + " was not changed");
+        }
+    }
+
+    private void checkAfter(String source, String remotePath, Around around, CommandResult result) {
+        if (!around.after().isEmpty() && result.exitStatus() == Around.AFTER_FAILED) {
+            throw new EnvironmentException("Uploaded " + source + " to " + target.display() + ":" + remotePath
+                    + ", but the step after it failed (" + around.after() + "): " + result.outputTail());
+        }
     }
 
     private String write(InputStream content, long size, String temp, UploadProgress progress) throws IOException {

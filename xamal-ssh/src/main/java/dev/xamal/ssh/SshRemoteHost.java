@@ -60,6 +60,11 @@ final class SshRemoteHost implements RemoteHost {
 
     @Override
     public void upload(Path local, String remotePath, UploadProgress progress) {
+        upload(local, remotePath, progress, "", "");
+    }
+
+    @Override
+    public void upload(Path local, String remotePath, UploadProgress progress, String before, String after) {
         long size;
         try {
             size = Files.size(local);
@@ -69,7 +74,8 @@ final class SshRemoteHost implements RemoteHost {
         withSession(session -> {
             debugLog.accept("[" + target.display() + "] upload " + local.getFileName() + " (" + size + " bytes) to " + remotePath);
             try (InputStream in = Files.newInputStream(local)) {
-                transfer(session).send(local.toString(), in, size, remotePath, UPLOAD_MODE, progress);
+                transfer(session).send(local.toString(), in, size, remotePath, UPLOAD_MODE, progress,
+                        new FileTransfer.Around(before, after));
             } catch (IOException e) {
                 throw new EnvironmentException("Cannot read " + local + " to upload it to " + target.display(), e);
             }
@@ -83,7 +89,7 @@ final class SshRemoteHost implements RemoteHost {
             debugLog.accept("[" + target.display() + "] write " + content.length + " bytes to " + remotePath
                     + " (mode " + Integer.toOctalString(mode) + ")");
             transfer(session).send(content.length + " bytes", new ByteArrayInputStream(content), content.length,
-                    remotePath, mode, UploadProgress.NONE);
+                    remotePath, mode, UploadProgress.NONE, FileTransfer.Around.NOTHING);
             return null;
         });
     }

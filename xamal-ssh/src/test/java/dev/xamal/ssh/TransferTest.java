@@ -108,6 +108,62 @@ class TransferTest extends InProcessServerTest {
         assertThat(listing(remoteDir)).containsExactly("runtime.tar.gz");
     }
 
+    /**
+     * The commands before and after an upload share its round trips: one command in all for a
+     * small file, two (around the SFTP channel) for a larger one; before runs first, after only
+     * once the file is in place, and neither reads the file's bytes.
+     */
+    @Test
+    void stepsBeforeAndAfterAnUploadShareItsRoundTrips() throws IOException {
+        Path small = randomFile("application.tar.gz", 9000);
+        Path large = randomFile("runtime.tar.gz", FileTransfer.ONE_COMMAND_LIMIT + 1);
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            remote.run("true");
+            for (Path local : List.of(small, large)) {
+                Path layerDir = dir.resolve("layers/" + local.getFileName());
+                String before = "mkdir -p " + layerDir + " && ls -A " + layerDir + " > " + dir.resolve(local.getFileName() + ".before");
+                String after = "ls -A " + layerDir + " > " + dir.resolve(local.getFileName() + ".after") + " && touch "
+                        + layerDir + "/.complete";
+                int commands = server.commandsRun().size();
+                remote.upload(local, layerDir + "/layer.tar.gz", (sent, total) -> { }, before, after);
+                assertThat(server.commandsRun().size() - commands).as(local.getFileName() + ": commands")
+                        .isEqualTo(local == small ? 1 : 2);
+                assertThat(Files.readAllBytes(layerDir.resolve("layer.tar.gz"))).isEqualTo(Files.readAllBytes(local));
+                assertThat(Files.readString(dir.resolve(local.getFileName() + ".before"))).as("before ran first").isEmpty();
+                assertThat(Files.readString(dir.resolve(local.getFileName() + ".after"))).as("after saw the file in place")
+                        .isEqualTo("layer.tar.gz\n");
+                assertThat(listing(layerDir)).containsExactlyInAnyOrder("layer.tar.gz", ".complete");
+            }
+        }
+    }
+
+    @Test
+    void aFailingStepBeforeAnUploadUploadsNothingAndAFailingStepAfterItIsNamed() throws IOException {
+        Path remoteDir = Files.createDirectory(dir.resolve("steps"));
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(host());
+            for (Path local : List.of(randomFile("small.tar.gz", 100), randomFile("large.tar.gz",
+                    FileTransfer.ONE_COMMAND_LIMIT + 1))) {
+                String target = remoteDir + "/" + local.getFileName();
+                assertThatThrownBy(() -> remote.upload(local, target, (sent, total) -> { },
+                        "echo no room for it; exit 3", "touch " + remoteDir + "/after-ran"))
+                        .isInstanceOf(EnvironmentException.class)
+                        .hasMessageContaining("The step before the upload of " + local)
+                        .hasMessageContaining("(echo no room for it; exit 3): no room for it")
+                        .hasMessageContaining("nothing was uploaded and " + target + " was not changed");
+                assertThat(listing(remoteDir)).as("nothing uploaded, after not run").isEmpty();
+
+                assertThatThrownBy(() -> remote.upload(local, target, (sent, total) -> { }, "",
+                        "echo digest differs; exit 1"))
+                        .isInstanceOf(EnvironmentException.class)
+                        .hasMessageContaining("Uploaded " + local + " to 127.0.0.1:" + server.port() + ":" + target
+                                + ", but the step after it failed (echo digest differs; exit 1): digest differs");
+                Files.delete(Path.of(target));
+            }
+        }
+    }
+
     @Test
     void writeIntoAMissingDirectoryFailsNamingHostAndPath() {
         Path missing = dir.resolve("no-such-dir");

@@ -1,5 +1,7 @@
 package dev.xamal.core.commands;
 
+import java.util.List;
+
 /** The audit log's commands: {@code ~/.xamal/<app>-audit.log} on every host acted on. Pure. */
 public final class AuditCommands {
     private final String file;
@@ -14,10 +16,22 @@ public final class AuditCommands {
 
     /** Appends one line (quoted: nothing in it runs on the host). */
     public String append(String line) {
-        if (line.contains("\n")) {
-            throw new IllegalArgumentException("an audit line is one line: " + line);
+        return append(List.of(line));
+    }
+
+    /** Appends the lines, in order, in one write (quoted: nothing in them runs on the host). */
+    public String append(List<String> lines) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("no audit line to append");
         }
-        return "mkdir -p \"$HOME\"/.xamal && printf '%s\\n' " + Shell.quote(line) + " >> " + file;
+        StringBuilder quoted = new StringBuilder();
+        for (String line : lines) {
+            if (line.contains("\n")) {
+                throw new IllegalArgumentException("an audit line is one line: " + line);
+            }
+            quoted.append(' ').append(Shell.quote(line));
+        }
+        return "mkdir -p \"$HOME\"/.xamal && printf '%s\\n'" + quoted + " >> " + file;
     }
 
     /** Prints the last {@code lines} lines, or nothing when the log does not exist yet. */

@@ -10,8 +10,10 @@ import java.util.Set;
  * @param uname          {@link DeployCommands#uname()}'s output
  * @param marker         the release's completeness marker, empty when the release is not complete
  * @param completeLayers the digests whose layers are complete in the host's cache
+ * @param current        {@link DeployCommands#readCurrent()}'s output
+ * @param activePort     {@link DeployCommands#readActivePort()}'s output
  */
-public record DeliveryState(String uname, String marker, Set<String> completeLayers) {
+public record DeliveryState(String uname, String marker, Set<String> completeLayers, String current, String activePort) {
     /** The line between the parts (no command's output has it). */
     public static final String SEPARATOR = "--xamal-delivery-state--";
 
@@ -19,12 +21,18 @@ public record DeliveryState(String uname, String marker, Set<String> completeLay
         completeLayers = Set.copyOf(completeLayers);
     }
 
-    /** @throws IllegalArgumentException when the output does not have the three parts */
+    /** @throws IllegalArgumentException when the output does not have the five parts */
     public static DeliveryState parse(String stdout) {
         String[] parts = stdout.split("\n" + SEPARATOR + "\n", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("expected 3 parts separated by " + SEPARATOR + ", got " + parts.length);
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("expected 5 parts separated by " + SEPARATOR + ", got " + parts.length);
         }
-        return new DeliveryState(parts[0], parts[1], Set.copyOf(List.copyOf(parts[2].lines().toList())));
+        return new DeliveryState(parts[0], parts[1], Set.copyOf(List.copyOf(parts[2].lines().toList())), parts[3],
+                parts[4]);
+    }
+
+    /** The version {@code current} points at, empty before the first switch. */
+    public String runningVersion() {
+        return DeployCommands.currentVersion(current);
     }
 }

@@ -41,14 +41,16 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /**
      * What a delivery asks the host before it uploads, as one command (one round trip): the
-     * platform ({@link #uname()}), the release's completeness marker ({@link #releaseMarker}) and
-     * the complete layers among {@code sha256s} ({@link #completeLayers}), their outputs separated
-     * by {@link DeliveryState#SEPARATOR} lines; it fails when any of the three fails.
+     * platform ({@link #uname()}), the release's completeness marker ({@link #releaseMarker}), the
+     * complete layers among {@code sha256s} ({@link #completeLayers}), where {@code current}
+     * points ({@link #readCurrent()}) and the active port ({@link #readActivePort()}), their
+     * outputs separated by {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
      */
     public String deliveryState(String version, List<String> sha256s) {
         String separator = "printf '\\n%s\\n' " + Shell.quote(DeliveryState.SEPARATOR);
         return "{ " + uname() + "; } && " + separator + " && { " + releaseMarker(version) + "; } && " + separator
-                + " && { " + completeLayers(sha256s) + "; }";
+                + " && { " + completeLayers(sha256s) + "; } && " + separator + " && { " + readCurrent() + "; } && "
+                + separator + " && { " + readActivePort() + "; }";
     }
 
     /**
@@ -193,6 +195,12 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /** Prints where {@code current} points ({@code releases/<version>}), or nothing before the first switch. */
     public String readCurrent() {
         return "readlink " + Shell.quote(layout.current()) + " || true";
+    }
+
+    /** The version {@link #readCurrent()}'s output names, empty before the first switch. */
+    public static String currentVersion(String printed) {
+        String target = printed.strip();
+        return target.substring(target.lastIndexOf('/') + 1);
     }
 
     /** Moves {@code current} to a release. */

@@ -4,7 +4,9 @@ import dev.xamal.core.commands.AuditCommands;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.Transport;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An app's audit log: {@code ~/.xamal/<app>-audit.log} on each host, one {@link AuditEntry} per
@@ -15,22 +17,33 @@ public final class AuditLog {
     private final Transport transport;
     private final AuditCommands commands;
     private final Output output;
+    private final int concurrency;
 
-    public AuditLog(Transport transport, String appId, Output output) {
+    /** @param concurrency how many hosts are written to at once */
+    public AuditLog(Transport transport, String appId, Output output, int concurrency) {
         this.transport = transport;
         this.commands = new AuditCommands(appId);
         this.output = output;
+        this.concurrency = concurrency;
     }
 
     /** Appends the entry on each of the hosts. */
     public void record(List<Host> hosts, AuditEntry entry) {
-        for (Host host : hosts) {
+        Map<Host, List<AuditEntry>> entries = new LinkedHashMap<>();
+        hosts.forEach(host -> entries.put(host, List.of(entry)));
+        record(entries);
+    }
+
+    /** Appends each host's entries, in order, with one command per host; the hosts in parallel. */
+    public void record(Map<Host, List<AuditEntry>> entries) {
+        new FanOut(concurrency, FanOut.Mode.REPORT_ALL).run(List.copyOf(entries.keySet()), host -> {
             try {
-                transport.open(host).run(commands.append(entry.line()));
+                transport.open(host).run(commands.append(entries.get(host).stream().map(AuditEntry::line).toList()));
             } catch (RuntimeException e) {
                 output.warn("Could not write the audit log on " + host.id() + ": " + e.getMessage());
             }
-        }
+            return host;
+        });
     }
 
     /** Prints the last {@code lines} lines of each host's log under a header naming the host. */

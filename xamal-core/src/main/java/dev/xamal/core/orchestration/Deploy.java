@@ -2,6 +2,7 @@ package dev.xamal.core.orchestration;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.DeliveryState;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.commands.Shell;
 import dev.xamal.core.config.EnvConfig;
@@ -88,10 +89,9 @@ public final class Deploy {
             if (checks == Checks.PREFLIGHT) {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
-            String before = runningVersion(config, remote);
-            delivery(config, host).deliver(remote, release, config.release().name());
-            stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host));
-            return before;
+            DeliveryState state = delivery(config, host).deliver(remote, release, config.release().name()).state();
+            stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host), state.activePort());
+            return state.runningVersion();
         }).values();
         Map<Host, String> before = byHost(hosts, running);
 
@@ -204,15 +204,18 @@ public final class Deploy {
 
     /** The version {@code current} points at on the host, empty before the first switch. */
     private static String runningVersion(XamalConfig config, RemoteHost remote) {
-        String target = remote.run(commands(config, remote.host()).readCurrent()).stdout().strip();
-        int slash = target.lastIndexOf('/');
-        return slash < 0 ? target : target.substring(slash + 1);
+        return DeployCommands.currentVersion(remote.run(commands(config, remote.host()).readCurrent()).stdout());
     }
 
-    /** The env files of the slots the proxied roles will boot into, before the pre-deploy hook. */
-    private void stageEnvFiles(XamalConfig config, RemoteHost remote, List<Role> roles, Map<Role, byte[]> envFiles) {
+    /**
+     * The env files of the slots the proxied roles will boot into (the idle port's, given the
+     * active port the host printed), before the pre-deploy hook.
+     */
+    private void stageEnvFiles(XamalConfig config, RemoteHost remote, List<Role> roles, Map<Role, byte[]> envFiles,
+                               String activePort) {
         SlotBoot boot = slotBoot(config, remote.host());
-        roles.stream().filter(Role::proxy).forEach(role -> boot.stageEnvFile(remote, role.name(), envFiles.get(role)));
+        roles.stream().filter(Role::proxy)
+                .forEach(role -> boot.stageEnvFile(remote, role.name(), envFiles.get(role), activePort));
     }
 
     private SlotBoot slotBoot(XamalConfig config, Host host) {

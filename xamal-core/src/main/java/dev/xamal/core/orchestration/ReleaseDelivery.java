@@ -40,24 +40,27 @@ public final class ReleaseDelivery {
      * Sends one layer into the cache: its directory, the file (which lands only whole and verified
      * by digest), then the digest checked once more and the layer marked complete. Every step may
      * run again after a dropped connection: the directory may exist, a partial file never takes
-     * the layer's name, and the marker is written only after the check.
+     * the layer's name, and the marker is written only after the check. The directory and the
+     * marker share the upload's round trips (one in all for a layer sent in one command).
      */
     private void uploadLayer(RemoteHost remote, Layer layer, AtomicLong sent, UploadProgress hostProgress) {
-        remote.run(commands.prepareLayer(layer.sha256()));
         AtomicLong sentOfLayer = new AtomicLong();
         remote.upload(layer.file(), commands.layerFile(layer.sha256()), (bytesSent, total) -> {
             sent.addAndGet(bytesSent - sentOfLayer.getAndSet(bytesSent));
             hostProgress.sent(bytesSent, total);
-        });
-        remote.run(commands.completeLayer(layer.sha256()));
+        }, commands.prepareLayer(layer.sha256()), commands.completeLayer(layer.sha256()));
     }
 
     private static String firstLine(Exception e) {
         return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
     }
 
-    /** What a delivery did on a host. */
-    public record Delivered(List<Layer> uploaded, long bytesSent, boolean assembled) {
+    /**
+     * What a delivery did on a host.
+     *
+     * @param state what the host reported before the delivery (its running version and active port included)
+     */
+    public record Delivered(List<Layer> uploaded, long bytesSent, boolean assembled, DeliveryState state) {
         public Delivered {
             uploaded = List.copyOf(uploaded);
         }
@@ -77,7 +80,7 @@ public final class ReleaseDelivery {
         if (!marker.isEmpty()) {
             if (marker.equals(DeployCommands.markerContent(shas))) {
                 output.sourceLine(hostId, "release " + version + " is already on the host");
-                return new Delivered(List.of(), 0, false);
+                return new Delivered(List.of(), 0, false, state);
             }
             throw new UsageException("release " + version + " is already on " + hostId + " with different content "
                     + "(its layers are " + marker.strip().replace('\n', ' ') + "); a version label names one "
@@ -110,10 +113,10 @@ public final class ReleaseDelivery {
         }
         remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
         output.sourceLine(hostId, "assembled release " + version);
-        return new Delivered(missing, sent.get(), true);
+        return new Delivered(missing, sent.get(), true, state);
     }
 
-    /** The platform, the release's marker and the cached layers, asked in one round trip. */
+    /** The platform, the release's marker, the cached layers, {@code current} and the active port, in one round trip. */
     private DeliveryState state(RemoteHost remote, String version, List<String> shas) {
         String stdout = remote.run(commands.deliveryState(version, shas)).stdout();
         try {

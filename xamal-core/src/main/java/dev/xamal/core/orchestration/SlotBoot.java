@@ -62,12 +62,12 @@ public final class SlotBoot {
     }
 
     /**
-     * Writes a proxied role's env file for the slot its next boot will use (the idle port), so the
-     * file is on the host before the {@code pre-deploy} hook runs. The serving slot's file is
-     * left alone.
+     * Writes a proxied role's env file for the slot its next boot will use (the idle port, given
+     * what {@link DeployCommands#readActivePort()} printed), so the file is on the host before the
+     * {@code pre-deploy} hook runs. The serving slot's file is left alone.
      */
-    public void stageEnvFile(RemoteHost remote, String role, byte[] envFile) {
-        remote.write(envFile, commands.layout().envFile(role, idlePort(activePort(remote))), 0600);
+    public void stageEnvFile(RemoteHost remote, String role, byte[] envFile, String activePortPrinted) {
+        remote.write(envFile, commands.layout().envFile(role, idlePort(activePort(remote, activePortPrinted))), 0600);
     }
 
     private int idlePort(OptionalInt active) {
@@ -219,10 +219,6 @@ public final class SlotBoot {
         }
         output.sourceLine(remote.host().id(), "starting " + role + " " + version + " on port " + port);
         return servingUnit.isPresent() && UnitState.parse(states[1].lines().findFirst().orElse("")).running();
-    }
-
-    private OptionalInt activePort(RemoteHost remote) {
-        return activePort(remote, remote.run(commands.readActivePort()).stdout());
     }
 
     /** The active port the host printed, empty before the first switch. */

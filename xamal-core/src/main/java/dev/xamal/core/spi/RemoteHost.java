@@ -54,6 +54,15 @@ public interface RemoteHost {
     void upload(Path local, String remotePath, UploadProgress progress);
 
     /**
+     * {@link #upload(Path, String, UploadProgress)} between two commands, each of which may be
+     * empty: {@code before} runs first (when it fails, nothing is uploaded and {@code remotePath}
+     * is unchanged), {@code after} once the file is in place. They share the upload's round trips
+     * where the transport can (over SSH, a file sent in one command takes one round trip in all).
+     * Either failing throws, naming it, its exit status and its output's tail.
+     */
+    void upload(Path local, String remotePath, UploadProgress progress, String before, String after);
+
+    /**
      * Writes bytes to a remote file with the given mode (e.g. {@code 0600} for env files); the
      * content never appears in a command line. Same temporary-name-then-rename guarantee as
      * {@link #upload}.

@@ -134,13 +134,20 @@ class DeployCommandsTest {
         assertThat(before.uname()).isEqualTo(runIn(root, DeployCommands.uname())).isNotBlank();
         assertThat(before.marker()).isEmpty();
         assertThat(before.completeLayers()).containsExactly("aaa");
+        assertThat(before.runningVersion()).as("before the first switch").isEmpty();
+        assertThat(before.activePort()).isEmpty();
 
+        Files.createSymbolicLink(root.resolve("current"), Path.of("releases/v0"));
+        Files.writeString(root.resolve("active_port"), "4001\n");
         Path marker = Path.of(layout.releaseComplete("v1").replace(layout.root(), root.toString()));
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, DeployCommands.markerContent(List.of("aaa", "bbb")));
         DeliveryState after = DeliveryState.parse(runIn(root, asRoot.deliveryState("v1", List.of("aaa", "bbb"))));
         assertThat(after.marker()).isEqualTo(DeployCommands.markerContent(List.of("aaa", "bbb")));
         assertThat(after.completeLayers()).containsExactly("aaa");
+        assertThat(after.current()).isEqualTo(runIn(root, asRoot.readCurrent()));
+        assertThat(after.runningVersion()).isEqualTo("v0");
+        assertThat(after.activePort()).isEqualTo(runIn(root, asRoot.readActivePort())).isEqualTo("4001\n");
     }
 
     @Test

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LockCommandsTest {
     private final LockCommands lock = new LockCommands("shop.staging");
@@ -43,5 +47,26 @@ class LockCommandsTest {
         assertThat(audit.tail(50)).isEqualTo("if [ -f \"$HOME\"/.xamal/shop.staging-audit.log ]; then tail -n 50"
                 + " \"$HOME\"/.xamal/shop.staging-audit.log; fi");
         assertThatThrownBy(() -> audit.append("two\nlines")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Several lines in one command, run by a shell with HOME in a temporary directory: appended in order, verbatim. */
+    @Test
+    void severalAuditLinesAreAppendedInOrderWithNothingInThemRun(@TempDir Path home) throws Exception {
+        AuditCommands audit = new AuditCommands("shop");
+        List<String> first = List.of("[t1] [Jo] Booted web version v2 on port 4001", "[t1] [Jo] it's $(touch x) `y` %s");
+        List<String> second = List.of("[t2] [Jo] Rolled back web version v1");
+        for (List<String> lines : List.of(first, second)) {
+            ProcessBuilder shell = new ProcessBuilder("sh", "-c", audit.append(lines)).directory(home.toFile())
+                    .redirectErrorStream(true);
+            shell.environment().put("HOME", home.toString());
+            Process run = shell.start();
+            String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor()).as(out).isZero();
+        }
+        assertThat(Files.readString(home.resolve(".xamal/shop-audit.log")))
+                .isEqualTo(String.join("\n", first) + "\n" + second.get(0) + "\n");
+        assertThat(home.resolve("x")).as("nothing in a line ran").doesNotExist();
+        assertThatThrownBy(() -> audit.append(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> audit.append(List.of("ok", "two\nlines"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
