@@ -6,6 +6,11 @@ def log = new File(basedir, 'build.log').text
 def host = "localhost:" + hosts.getProperty('h3.ssh.port')
 
 assert log =~ /\[${host}\] removed releases r-1 and 1 layer, freed [0-9.]+ (bytes|[kMGT]B)/
+// The host is pruned as soon as it booted, before the deploy's summary.
+def third = log.indexOf("Deploying itremove r-3 to 1 host")
+def pruned = log.indexOf("[${host}] removed releases r-1")
+assert third >= 0 && pruned > log.indexOf("[${host}] drained and stopped port", third) : 'pruned before the switch ended'
+assert pruned < log.indexOf("Deployed itremove r-3:") : 'pruned only after the summary'
 assert log.contains("[${host}] nothing to prune; keeping r-3, r-2")
 assert log.contains("Removing itremove from 1 host")
 assert log.contains("[${host}] removed the site, units itremove.web@.service, ")

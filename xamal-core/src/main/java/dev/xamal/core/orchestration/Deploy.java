@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
  * {@code boot.wait} seconds between groups, {@code pre-app-boot}/{@code post-app-boot} around
  * each group). Every host of a group boots the roles it runs, each with its own env file, and
  * records the switch in the history. A failed group stops the later ones; the error says which
- * version each host now runs ({@link StoppedDeploy}). Ends with a summary table
- * (host, role, version, port, time) and an automatic prune.
+ * version each host now runs ({@link StoppedDeploy}). Each host is pruned as soon as it booted
+ * (while others may still boot); the deploy ends with a summary table (host, role, version, port,
+ * time).
  *
  * <p>Delivery (with the env files of the slots about to boot) finishes on every host before
  * {@link DeployHooks#preDeploy} and the first boot group.
@@ -98,10 +100,10 @@ public final class Deploy {
         hooks.preDeploy();
         Map<Host, String> versions = new LinkedHashMap<>();
         hosts.forEach(host -> versions.put(host, version));
-        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, HistoryEntry.DEPLOY);
+        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, HistoryEntry.DEPLOY,
+                Optional.of(new Prune(transport, output)));
         output.info("Deployed " + config.appId() + " " + version + ":");
         DeploySummary.lines(booted).forEach(output::info);
-        new Prune(transport, output).afterDeploy(config, hosts);
         return booted;
     }
 
@@ -119,7 +121,7 @@ public final class Deploy {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
         List<String> running = fanOut.run(hosts, host -> runningVersion(config, transport.open(host))).values();
         Map<Host, String> before = byHost(hosts, running);
-        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, action);
+        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, action, Optional.empty());
         output.info("Booted " + config.appId() + " (" + action + "):");
         DeploySummary.lines(booted).forEach(output::info);
         return booted;
@@ -128,10 +130,12 @@ public final class Deploy {
     /**
      * Boots each host's version in {@code boot.limit} groups: primary role's hosts first, the
      * hosts of a group in parallel, {@code boot.wait} between groups, the app-boot hooks around
-     * each group. A failed group stops the later ones with the host-by-host state.
+     * each group. A failed group stops the later ones with the host-by-host state. With a
+     * {@code prune}, each host is pruned as soon as its roles booted, while others still boot.
      */
     private List<Booted> bootInGroups(XamalConfig config, Map<Host, String> versions, Map<Host, String> before,
-                                      List<Role> roles, Map<Host, Map<Role, byte[]>> envFiles, String action) {
+                                      List<Role> roles, Map<Host, Map<Role, byte[]>> envFiles, String action,
+                                      Optional<Prune> prune) {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
         String version = versions.values().stream().distinct().collect(Collectors.joining(", "));
         List<List<Host>> groups = BootGroups.of(config, List.copyOf(versions.keySet()));
@@ -146,8 +150,13 @@ public final class Deploy {
                         + group.stream().map(Host::id).collect(Collectors.joining(", ")));
             }
             hooks.preAppBoot(group);
-            FanOutResult<Host, List<Booted>> result = fanOut.run(group, host -> boot(config, transport.open(host),
-                    versions.get(host), rolesOn(config, host, roles), envFiles.get(host), action));
+            FanOutResult<Host, List<Booted>> result = fanOut.run(group, host -> {
+                RemoteHost remote = transport.open(host);
+                List<Booted> hostBooted = boot(config, remote, versions.get(host), rolesOn(config, host, roles),
+                        envFiles.get(host), action);
+                prune.ifPresent(p -> p.afterBoot(config, remote));
+                return hostBooted;
+            });
             if (!result.allSucceeded()) {
                 throw stopped(config, version, before, groups, g, result);
             }

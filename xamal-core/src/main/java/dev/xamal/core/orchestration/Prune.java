@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Removes an app's old releases and the layers only they used, on each host in parallel, keeping
  * {@code retain_releases} as {@link PrunePlan} decides; prints per host what went and how many
- * bytes that freed. {@link #preview} prints the same without removing anything.
+ * bytes that freed. {@link #preview} prints the same without removing anything; a deploy prunes
+ * each host right after it booted there ({@link #afterBoot}).
  */
 public final class Prune {
     private final Transport transport;
@@ -46,14 +47,15 @@ public final class Prune {
     }
 
     /**
-     * The prune at the end of a deploy: a failure is a warning, since the deploy itself worked.
+     * The prune of a host a deploy has just booted, while other hosts may still boot: a failure
+     * is a warning, since the host's deploy itself worked.
      */
-    public void afterDeploy(XamalConfig config, List<Host> hosts) {
+    public void afterBoot(XamalConfig config, RemoteHost remote) {
         try {
-            prune(config, hosts);
+            onHost(config, remote, true);
         } catch (EnvironmentException e) {
-            output.warn("The deploy succeeded but pruning old releases failed (run mvn xamal:prune later): "
-                    + e.getMessage());
+            output.warn("[" + remote.host().id() + "] the deploy succeeded there but pruning its old releases failed"
+                    + " (run mvn xamal:prune later): " + e.getMessage());
         }
     }
 
