@@ -132,9 +132,13 @@ public final class CaddyProxy implements Proxy {
     }
 
     @Override
-    public OptionalInt inFlight(RemoteHost host, int port) {
-        UpstreamLoad load = UpstreamLoad.parse(host.run(CaddyCommands.upstreams()).stdout());
-        return load.inFlight(port).map(OptionalInt::of).orElse(OptionalInt.empty());
+    public String inFlightQuery() {
+        return CaddyCommands.upstreams() + " </dev/null";
+    }
+
+    @Override
+    public OptionalInt inFlight(String printed, int port) {
+        return UpstreamLoad.parse(printed).inFlight(port).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class SlotBoot {
     private static final int BODY_LIMIT = 500;
     /** How often a health check that is still waiting says so. */
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** The line between the second look's output and the proxy's in-flight reading. */
+    private static final String IN_FLIGHT_SEPARATOR = "--xamal-in-flight--";
 
     private final DeployCommands commands;
     private final Proxy proxy;
@@ -101,9 +103,11 @@ public final class SlotBoot {
             previous = servingRuns ? active : OptionalInt.empty();
             hooks.preCaddyReload(remote.host());
             if (previous.isPresent()) {
-                // The second look at the new instance comes in the same round trip as the switch.
+                // The second look at the new instance and the drain's first reading come in the
+                // same round trip as the switch.
                 secondLook = Optional.of(proxy.routeThen(remote, site(List.of(port, previous.getAsInt()), maintenance),
-                        lookCommand(unit, url)));
+                        lookCommand(unit, url) + "; s=$?; echo " + IN_FLIGHT_SEPARATOR + "; "
+                                + proxy.inFlightQuery() + "; exit $s"));
             } else {
                 proxy.route(remote, site(List.of(port), maintenance));
             }
@@ -116,14 +120,18 @@ public final class SlotBoot {
         Duration drain = Duration.ZERO;
         if (previous.isPresent()) {
             int old = previous.getAsInt();
+            CommandResult looked = secondLook.orElseThrow();
+            String[] lookAndLoad = aroundLine(looked.stdout(), IN_FLIGHT_SEPARATOR, true);
             // While the old instance finishes its requests: never after the drain, where it
             // would delay the old instance's stop.
-            confirmStillUp(remote, unit, url, secondLook.orElseThrow(), () -> {
-                proxy.route(remote, site(List.of(old), maintenance));
-                hooks.postCaddyReload(remote.host());
-            });
+            confirmStillUp(remote, unit, url, lookAndLoad == null ? looked
+                    : new CommandResult(looked.exitStatus(), lookAndLoad[0] + "\n", looked.stderr()), () -> {
+                        proxy.route(remote, site(List.of(old), maintenance));
+                        hooks.postCaddyReload(remote.host());
+                    });
             Instant drainStarted = Instant.now();
-            waits = drain(remote, old);
+            waits = drain(remote, old, lookAndLoad == null ? Optional.empty()
+                    : Optional.of(proxy.inFlight(lookAndLoad[1], old)));
             drain = Duration.between(drainStarted, Instant.now());
             String oldUnit = layout.instanceUnitName(role, old);
             // The proxy leaves the old port, then (in the same round trip) the old instance stops.
@@ -241,7 +249,7 @@ public final class SlotBoot {
         return maintenance.map(site::inMaintenance).orElse(site);
     }
 
-    /** The two outputs of a command that printed {@code separator} on a line between them. */
+        /** The two outputs of a command that printed {@code separator} on a line between them. */
     private static String[] split(RemoteHost remote, String out, String separator) {
         String[] parts = aroundLine(out, separator, false);
         if (parts == null) {
@@ -348,11 +356,17 @@ public final class SlotBoot {
         return (int) Math.max(1, settings.probeTimeout().toSeconds());
     }
 
-    private int drain(RemoteHost remote, int oldPort) {
+    /**
+     * Waits until the proxy has no request in flight to the old port (or {@code drain_timeout}
+     * passed); {@code first} is a reading already made. Returns how many times it waited.
+     */
+    private int drain(RemoteHost remote, int oldPort, Optional<OptionalInt> first) {
         Instant deadline = Instant.now().plus(settings.drainTimeout());
         int waits = 0;
+        Optional<OptionalInt> reading = first;
         while (true) {
-            OptionalInt inFlight = proxy.inFlight(remote, oldPort);
+            OptionalInt inFlight = reading.orElseGet(() -> proxy.inFlight(remote, oldPort));
+            reading = Optional.empty();
             if (inFlight.isEmpty() || inFlight.getAsInt() == 0) {
                 return waits;
             }

@@ -48,7 +48,21 @@ public interface Proxy {
     }
 
     /** Requests in flight to {@code localhost:<port>}, or empty when the proxy does not list the port. */
-    OptionalInt inFlight(RemoteHost host, int port);
+    default OptionalInt inFlight(RemoteHost host, int port) {
+        return inFlight(host.run(inFlightQuery()).stdout(), port);
+    }
+
+    /**
+     * The command whose output {@link #inFlight(String, int)} reads: appended to another command,
+     * it tells the requests in flight within that command's round trip. It reads no standard input.
+     */
+    String inFlightQuery();
+
+    /**
+     * The requests in flight to {@code localhost:<port>} from what {@link #inFlightQuery()}
+     * printed, or empty when the proxy does not list the port.
+     */
+    OptionalInt inFlight(String printed, int port);
 
     /** Removes the app's site and reloads. Does nothing when the app has no site. */
     void remove(RemoteHost host, String appId);
