@@ -183,22 +183,26 @@ class CaddyProxyRealHostTest {
                     + "for c in 1 2 3 4; do systemd-run --quiet --collect --unit=reload-client-$c"
                     + " perl /usr/local/bin/reload-client.pl " + clients + " $c; done");
             try {
-                await("4 clients answered", () -> host.exec("sh", "-c", "test $(ls " + clients
-                        + " | grep -c running-) -eq 4").succeeded() ? true : null);
+                awaitFourFiles(clients, "running-", "4 clients answered");
                 for (int reload = 0; reload < 30; reload++) {
                     proxy.route(remote, site(CaddyConfig.Ssl.OFF, List.of(), reload % 2 == 0 ? 4001 : 4000));
                 }
             } finally {
                 host.shell("touch " + clients + "/stop");
             }
-            await("4 clients done", () -> host.exec("sh", "-c", "test $(ls " + clients
-                    + " | grep -c done-) -eq 4").succeeded() ? true : null);
+            awaitFourFiles(clients, "done-", "4 clients done");
             String failures = host.shell("cat " + clients + "/failures 2>/dev/null; true");
             int answers = host.shell("cat " + clients + "/done-*").lines()
                     .mapToInt(line -> Integer.parseInt(line.split(" ")[0])).sum();
             assertThat(failures).as("connections not answered during 30 reloads").isEmpty();
             assertThat(answers).as("answers during the reloads").isGreaterThan(100);
         }
+    }
+
+    /** Waits until {@code dir} on the host holds 4 files whose names start with {@code prefix}. */
+    private void awaitFourFiles(String dir, String prefix, String what) {
+        await(what, () -> host.exec("sh", "-c", "test $(ls " + dir + " | grep -c " + prefix + ") -eq 4").succeeded()
+                ? true : null);
     }
 
     @Test
