@@ -105,9 +105,9 @@ class DeployRealHostIT {
         });
         CountingProgress progress = new CountingProgress();
         List<Booted> booted;
-        LoadLoop.Result load;
+        HostLoad.Result load;
         try (SshTransport transport = RealHostApp.transport(config, dir);
-             LoadLoop loop = LoadLoop.start(host().httpPort(), 20_000, Duration.ofSeconds(180))) {
+             HostLoad loop = HostLoad.start(host(), 20_000, Duration.ofSeconds(180))) {
             booted = deploy(transport, config, v2, progress, switchHook);
             load = loop.finishAfter(50);
         }

@@ -130,11 +130,11 @@ class FleetDeployRealHostIT {
         Path hookLog = dir.resolve("hook.log");
         writeHook("pre-app-boot", hookLog);
         writeHook("post-app-boot", hookLog);
-        LoadLoop.Result load1;
-        LoadLoop.Result load2;
+        HostLoad.Result load1;
+        HostLoad.Result load2;
         try (SshTransport transport = RealHostApp.transport(config, dir);
-             LoadLoop loop1 = LoadLoop.start(web1().httpPort(), 20_000, Duration.ofSeconds(240));
-             LoadLoop loop2 = LoadLoop.start(web2().httpPort(), 20_000, Duration.ofSeconds(240))) {
+             HostLoad loop1 = HostLoad.start(web1(), 20_000, Duration.ofSeconds(240));
+             HostLoad loop2 = HostLoad.start(web2(), 20_000, Duration.ofSeconds(240))) {
             deploy(transport, config, v2, config.allHosts(), config.roles(),
                     new GoalHooks(new HookRunner(dir, java.nio.file.Path.of(config.hooksPath()), false,
                             new HookOutput("", () -> { })), new GoalHooks.Run(config.service(), "v2", config.allHosts(),

@@ -114,8 +114,8 @@ class NetworkFaultsRealHostIT {
         ReleaseLayers v2 = release(config, "v2");
         h2().disconnect();
         Instant started = Instant.now();
-        LoadLoop.Result load;
-        try (LoadLoop loop = LoadLoop.start(h3().httpPort(), 5_000, Duration.ofSeconds(120))) {
+        HostLoad.Result load;
+        try (HostLoad loop = HostLoad.start(h3(), 5_000, Duration.ofSeconds(120))) {
             assertThatThrownBy(() -> deploy(config, v2, UploadProgress.NONE, new RealHostApp.RecordingOutput()))
                     .isInstanceOf(EnvironmentException.class)
                     .satisfies(e -> report("host cut off before the deploy", started, started, e))
@@ -194,8 +194,8 @@ class NetworkFaultsRealHostIT {
             frozen.set(Instant.now());
         });
         Instant started = Instant.now();
-        LoadLoop.Result load;
-        try (LoadLoop loop = LoadLoop.start(h3().httpPort(), 5_000, Duration.ofSeconds(120))) {
+        HostLoad.Result load;
+        try (HostLoad loop = HostLoad.start(h3(), 5_000, Duration.ofSeconds(120))) {
             assertThatThrownBy(() -> deploy(config, v4, UploadProgress.NONE, new RealHostApp.RecordingOutput()))
                     .isInstanceOf(EnvironmentException.class)
                     .satisfies(e -> report("host frozen during the boot of its group", started, frozen.get(), e))
@@ -301,8 +301,8 @@ class NetworkFaultsRealHostIT {
         String site = "sha256sum /opt/xamal/" + APP + "/Caddyfile";
         String siteBefore = h2().shell(site);
         Instant started = Instant.now();
-        LoadLoop.Result load;
-        try (LoadLoop loop = LoadLoop.start(h2().httpPort(), 5_000, Duration.ofSeconds(120))) {
+        HostLoad.Result load;
+        try (HostLoad loop = HostLoad.start(h2(), 5_000, Duration.ofSeconds(120))) {
             assertThatThrownBy(() -> deploy(config, v7, UploadProgress.NONE, new RealHostApp.RecordingOutput()))
                     .isInstanceOf(EnvironmentException.class)
                     .satisfies(e -> report("Caddy refusing the reload", started, started, e))

@@ -14,17 +14,14 @@ import dev.xamal.core.spi.UploadProgress;
 import dev.xamal.ssh.SshTransport;
 import dev.xamal.testhosts.TestHost;
 import dev.xamal.testhosts.TestHosts;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -190,57 +187,37 @@ class SeveralAppsOneHostRealHostIT {
         return state.toString();
     }
 
-    /** Asks the given apps for their version through Caddy, round-robin, until finished (bounded in count and time). */
+    /**
+     * Asks each of the given apps for its version through Caddy from the host itself (bounded in
+     * count and time), until finished.
+     */
     static final class Poller implements AutoCloseable {
-        private static final int MAX_REQUESTS = 20_000;
-        private static final Duration MAX_TIME = Duration.ofSeconds(180);
-
-        private final List<String> failures = new ArrayList<>();
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final Thread thread;
-
-        private Poller(List<App> apps) {
-            thread = new Thread(() -> poll(apps), "several-apps-poller");
-        }
+        private final Map<App, HostLoad> loads = new LinkedHashMap<>();
 
         static Poller start(List<App> apps) {
-            Poller poller = new Poller(apps);
-            poller.thread.start();
+            Poller poller = new Poller();
+            for (App app : apps) {
+                poller.loads.put(app, HostLoad.start(host(), app.site(), "/version", 1, 20_000, Duration.ofSeconds(180),
+                        Duration.ZERO));
+            }
             return poller;
         }
 
-        private void poll(List<App> apps) {
-            Instant deadline = Instant.now().plus(MAX_TIME);
-            for (int i = 0; i < MAX_REQUESTS && !stop.get() && Instant.now().isBefore(deadline); i++) {
-                App app = apps.get(i % apps.size());
-                String expected = SERVING.get(app.id()) + "\n";
-                try {
-                    var answer = HttpThroughCaddy.get(host().httpPort(), app.site(), "/version");
-                    if (answer.status() != 200 || !answer.body().equals(expected)) {
-                        record(app.id() + ": " + answer.status() + " " + answer.body());
-                    }
-                } catch (UncheckedIOException e) {
-                    record(app.id() + ": " + e);
-                }
-            }
-        }
-
-        private synchronized void record(String failure) {
-            failures.add(failure);
-        }
-
-        /** Stops polling; the failed answers. */
-        List<String> finish() throws InterruptedException {
-            stop.set(true);
-            thread.join();
-            synchronized (this) {
-                return List.copyOf(failures);
-            }
+        /** Stops polling; the failed answers and the answers other than the app's serving version. */
+        List<String> finish() {
+            List<String> wrong = new ArrayList<>();
+            loads.forEach((app, load) -> {
+                HostLoad.Result result = load.finishAfter(0);
+                result.failures().forEach(failure -> wrong.add(app.id() + ": " + failure));
+                result.versionsSeen().stream().filter(version -> !version.equals(SERVING.get(app.id())))
+                        .forEach(version -> wrong.add(app.id() + " answered " + version));
+            });
+            return wrong;
         }
 
         @Override
-        public void close() throws InterruptedException {
-            finish();
+        public void close() {
+            loads.values().forEach(HostLoad::close);
         }
     }
 }

@@ -81,14 +81,14 @@ class SoakRun {
         Map<String, Sample> baseline;
         Map<String, Sample> after;
         Map<String, Long> pruned = new LinkedHashMap<>();
-        List<LoadLoop> loops = new ArrayList<>();
+        List<HostLoad> loops = new ArrayList<>();
         try (SshTransport transport = RealHostApp.transport(config, dir)) {
             new ServerBootstrap(transport, new CaddyProxy(), new RealHostApp.RecordingOutput()).run(config, config.allHosts());
             deploy(transport, config, HelloReleases.build(builds, config, version(0)));
             deploy(transport, config, HelloReleases.build(builds, config, version(1)));
             log("setup and first deploy done; load loop starts");
             for (TestHost host : all) {
-                loops.add(LoadLoop.start(host.httpPort(), 1_000_000, Duration.ofHours(4), Duration.ofMillis(20)));
+                loops.add(HostLoad.start(host, "localhost", "/version", 1, 1_000_000, Duration.ofHours(4), Duration.ofMillis(20)));
             }
             awaitRequests(loops, 200);
             baseline = measure(all);
@@ -115,10 +115,10 @@ class SoakRun {
                 }
                 loads.add(loadAverage().split(" ")[0]);
                 log(String.format(Locale.ROOT, "switch %2d/%d: %s in %.1f s; %d requests, %d failed; load %s", i, SWITCHES,
-                        expected, switchMillis.get(i - 1) / 1000.0, loops.stream().mapToInt(LoadLoop::requests).sum(),
+                        expected, switchMillis.get(i - 1) / 1000.0, loops.stream().mapToInt(HostLoad::requests).sum(),
                         loops.stream().mapToInt(l -> l.failures().size()).sum(), loads.get(i - 1)));
             }
-            awaitRequests(loops, loops.stream().mapToInt(LoadLoop::requests).sum() + 200);
+            awaitRequests(loops, loops.stream().mapToInt(HostLoad::requests).sum() + 200);
             after = measure(all);
             after.forEach((h, s) -> log("after " + SWITCHES + " switches " + h + ": " + s.line()));
             new Prune(transport, new RealHostApp.RecordingOutput()).prune(config, config.allHosts());
@@ -126,8 +126,8 @@ class SoakRun {
         }
         List<String> failures = new ArrayList<>();
         int requests = 0;
-        for (LoadLoop loop : loops) {
-            LoadLoop.Result result = loop.finishAfter(20);
+        for (HostLoad loop : loops) {
+            HostLoad.Result result = loop.finishAfter(20);
             requests += result.requests();
             failures.addAll(result.failures());
         }
@@ -206,12 +206,12 @@ class SoakRun {
     }
 
     /** Waits (bounded) until the loops together have sent {@code count} requests. */
-    private static void awaitRequests(List<LoadLoop> loops, int count) throws InterruptedException {
+    private static void awaitRequests(List<HostLoad> loops, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (loops.stream().mapToInt(LoadLoop::requests).sum() < count) {
+        while (loops.stream().mapToInt(HostLoad::requests).sum() < count) {
             assertThat(System.nanoTime()).as("the load loop reaches " + count + " requests within 5 min")
                     .isLessThan(deadline);
-            Thread.sleep(50);
+            Thread.sleep(500);
         }
     }
 
