@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * v2 with {@code boot.limit: 1} under a bounded load loop through each web host, with
  * {@code pre-app-boot}/{@code post-app-boot} hooks logging each group; v3 whose second group fails
  * (the second web host's tag turns its health check to 503); then v4 to one host and to one role
- * through the {@code hosts}/{@code roles} filters.
+ * through the {@code hosts}/{@code roles} filters; v5 whose {@code pre-app-boot} hook refuses the
+ * second group.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetDeployRealHostIT {
@@ -135,11 +136,7 @@ class FleetDeployRealHostIT {
         try (SshTransport transport = RealHostApp.transport(config, dir);
              HostLoad loop1 = HostLoad.start(web1(), 20_000, Duration.ofSeconds(240));
              HostLoad loop2 = HostLoad.start(web2(), 20_000, Duration.ofSeconds(240))) {
-            deploy(transport, config, v2, config.allHosts(), config.roles(),
-                    new GoalHooks(new HookRunner(dir, java.nio.file.Path.of(config.hooksPath()), false,
-                            new HookOutput("", () -> { })), new GoalHooks.Run(config.service(), "v2", config.allHosts(),
-                            config.roles().stream().map(r -> r.name()).toList(), config.destination(), "deploy", "test"),
-                            () -> false));
+            deploy(transport, config, v2, config.allHosts(), config.roles(), hooks(config, "v2"));
             load1 = loop1.finishAfter(30);
             load2 = loop2.finishAfter(30);
         } finally {
@@ -223,6 +220,37 @@ class FleetDeployRealHostIT {
                 .as("an unselected host gets nothing").isFalse();
     }
 
+    @Test
+    @Order(5)
+    void v5WhosePreAppBootHookRefusesTheSecondGroupRunsOnTheFirstGroupOnlyAndTheErrorSaysWhichHostRunsWhat()
+            throws IOException {
+        XamalConfig config = config("boot:\n  limit: 1\n");
+        ReleaseLayers v5 = HelloReleases.build(dir.resolve("build-v5"), config, "v5");
+        String web1Id = Host.parse(web1().sshAddress()).id();
+        String web2Id = Host.parse(web2().sshAddress()).id();
+        String workerId = Host.parse(worker().sshAddress()).id();
+        Path hook = Files.createDirectories(dir.resolve(".xamal/hooks")).resolve("pre-app-boot");
+        Files.writeString(hook, "#!/bin/sh\n[ \"$XAMAL_HOSTS\" != '" + web2Id + "' ] || { echo 'web2 is frozen'; exit 3; }\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (SshTransport transport = RealHostApp.transport(config, dir)) {
+            assertThatThrownBy(() -> deploy(transport, config, v5, config.allHosts(), config.roles(), hooks(config, "v5")))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageStartingWith("Deploy of " + APP + " v5 stopped: the pre-app-boot hook of group 2 of 3"
+                            + " failed, so groups 2 to 3 were not booted. Each host now runs:\n"
+                            + "  " + web1Id + ": runs v5 (new)\n"
+                            + "  " + web2Id + ": still runs v4 (not booted)\n"
+                            + "  " + workerId + ": still runs v4 (not booted)\n"
+                            + "Failure: hook pre-app-boot (")
+                    .hasMessageContaining("failed with exit status 3")
+                    .hasMessageContaining("web2 is frozen");
+        } finally {
+            Files.delete(hook);
+        }
+        assertThat(HttpThroughCaddy.get(web1().httpPort(), "/version").body()).isEqualTo("v5\n");
+        assertThat(HttpThroughCaddy.get(web2().httpPort(), "/version").body()).isEqualTo("v4\n");
+        assertWorkerRuns("v4");
+    }
+
     private static List<Booted> deploy(SshTransport transport, XamalConfig config, ReleaseLayers release,
                                        List<Host> selected, List<Role> roles, DeployHooks hooks) {
         return new Deploy(transport, new CaddyProxy(), new HookOutput("", () -> { }), UploadProgress.NONE, hooks)
@@ -238,6 +266,14 @@ class FleetDeployRealHostIT {
                 .contains(app + "/releases/" + version + "/").contains(WORKER_MAIN);
         assertThat(worker().shell("journalctl _PID=" + pid + " --no-pager -o cat"))
                 .contains("hello worker " + version + " started");
+    }
+
+    /** The project's hooks (under {@code dir}) for a deploy of {@code version} to every host. */
+    private static GoalHooks hooks(XamalConfig config, String version) {
+        return new GoalHooks(new HookRunner(dir, Path.of(config.hooksPath()), false, new HookOutput("", () -> { })),
+                new GoalHooks.Run(config.service(), version, config.allHosts(),
+                        config.roles().stream().map(Role::name).toList(), config.destination(), "deploy", "test"),
+                () -> false);
     }
 
     private static void writeHook(String name, Path log) throws IOException {

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * ({@link BootGroups}: hosts of the primary role first, the hosts of a group in parallel,
  * {@code boot.wait} seconds between groups, {@code pre-app-boot}/{@code post-app-boot} around
  * each group). Every host of a group boots the roles it runs, each with its own env file, and
- * records the switch in the history. A failed group stops the later ones; the error says which
- * version each host now runs ({@link StoppedDeploy}). Each host is pruned as soon as it booted
+ * records the switch in the history. A failed group stops the later ones, and so does a failed
+ * app-boot hook once a group switched; the error says which version each host now runs
+ * ({@link StoppedDeploy}). Each host is pruned as soon as it booted
  * (while others may still boot); the deploy ends with a summary table (host, role, version, port,
  * time).
  *
@@ -149,7 +150,14 @@ public final class Deploy {
                 output.info("Booting group " + (g + 1) + " of " + groups.size() + ": "
                         + group.stream().map(Host::id).collect(Collectors.joining(", ")));
             }
-            hooks.preAppBoot(group);
+            try {
+                hooks.preAppBoot(group);
+            } catch (RuntimeException e) {
+                if (g == 0) {
+                    throw e; // nothing booted yet: the hook's own error says it all
+                }
+                throw switchedBefore(config, version, before, groups, g).preAppBootFailed(g + 1, groups.size(), e);
+            }
             FanOutResult<Host, List<Booted>> result = fanOut.run(group, host -> {
                 RemoteHost remote = transport.open(host);
                 List<Booted> hostBooted = boot(config, remote, versions.get(host), rolesOn(config, host, roles),
@@ -161,7 +169,11 @@ public final class Deploy {
                 throw stopped(config, version, before, groups, g, result);
             }
             booted.addAll(result.values().stream().flatMap(List::stream).toList());
-            hooks.postAppBoot(group);
+            try {
+                hooks.postAppBoot(group);
+            } catch (RuntimeException e) {
+                throw switchedBefore(config, version, before, groups, g + 1).postAppBootFailed(g + 1, groups.size(), e);
+            }
         }
         return booted;
     }
@@ -173,6 +185,18 @@ public final class Deploy {
             byHost.put(hosts.get(i), values.get(i));
         }
         return byHost;
+    }
+
+    /**
+     * A stopped deploy whose first {@code switched} groups switched and whose later groups were
+     * not booted.
+     */
+    private static StoppedDeploy switchedBefore(XamalConfig config, String version, Map<Host, String> before,
+                                                List<List<Host>> groups, int switched) {
+        StoppedDeploy stopped = new StoppedDeploy(config.appId(), version, before);
+        groups.subList(0, switched).forEach(group -> group.forEach(stopped::switched));
+        groups.subList(switched, groups.size()).forEach(group -> group.forEach(stopped::notBooted));
+        return stopped;
     }
 
     private static EnvironmentException stopped(XamalConfig config, String version, Map<Host, String> before,
