@@ -12,6 +12,15 @@ def pruned = log.indexOf("[${host}] removed releases r-1")
 assert third >= 0 && pruned > log.indexOf("[${host}] drained and stopped port", third) : 'pruned before the switch ended'
 assert pruned < log.indexOf("Deployed itremove r-3:") : 'pruned only after the summary'
 assert log.contains("[${host}] nothing to prune; keeping r-3, r-2")
+// remove without -Dxamal.confirm asks on the console; with none (as here) it refuses, naming what
+// it would delete, and the host keeps serving r-3 (the confirmed remove after it still gets the lock).
+def refused = log.indexOf("remove deletes itremove (its site, units, releases and files) from ${host}; "
+        + "confirm with -Dxamal.confirm=true")
+def removing = log.indexOf("Removing itremove from 1 host")
+assert refused >= 0 : 'the refusal of remove without -Dxamal.confirm'
+assert removing > refused
+def serving = log.indexOf("[${host}] r-3 on port 4530", refused)
+assert serving > refused && serving < removing : 'app-version between the refusal and the remove'
 assert log.contains("Removing itremove from 1 host")
 assert log.contains("[${host}] removed the site, units itremove.web@.service, ")
 assert log.contains(" and /opt/xamal/itremove")
@@ -34,6 +43,6 @@ assert !response.contains('serving') : 'the removed app still answers: ' + respo
 // The audit log survives remove and records the prune and the removal.
 def audit = log.substring(log.lastIndexOf('Audit log on '))
 assert audit =~ /\] Pruned old releases/ : audit
-assert audit =~ /\] Removed app/ : audit
+assert (audit =~ /\] Removed app/).count == 1 : 'only the confirmed remove is recorded: ' + audit
 
 assert !(log =~ /(?m)^\s+at [a-z]/) : 'build.log shows a stack trace frame'
