@@ -61,8 +61,10 @@ final class HostLoad implements AutoCloseable {
                           Duration pause) {
         String id = "xamal-load-" + ProcessHandle.current().pid() + "-" + LOADS.incrementAndGet();
         HostLoad load = new HostLoad(host, "/tmp/" + id, clients, maxTime);
-        StringBuilder line = new StringBuilder("mkdir " + load.dir + " && cat > " + SCRIPT + " <<'SCRIPT'\n"
-                + script() + "SCRIPT\n");
+        // Written aside and renamed: a client of another load on the host may be reading the script.
+        String aside = SCRIPT + "." + id;
+        StringBuilder line = new StringBuilder("set -e\nmkdir " + load.dir + " && cat > " + aside + " <<'SCRIPT'\n"
+                + script() + "SCRIPT\nmv " + aside + " " + SCRIPT + "\n");
         for (int c = 1; c <= clients; c++) {
             line.append(String.join(" ", "systemd-run --quiet --collect --unit=" + id + "-" + c, "perl", SCRIPT,
                     load.dir, String.valueOf(c), site, path, String.valueOf(maxRequests),
