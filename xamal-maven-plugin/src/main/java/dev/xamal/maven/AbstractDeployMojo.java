@@ -76,7 +76,8 @@ abstract class AbstractDeployMojo extends AbstractServersMojo {
 
     /** The release an earlier {@code mvn xamal:build} left in {@code target/xamal}, for this run's label. */
     protected final ReleaseLayers builtEarlier(XamalConfig config) {
-        return ReleaseLayers.read(releases().outputDirectory(), config.service(), releases().sourceVersion().label());
+        ReleaseSource releases = releases();
+        return ReleaseLayers.read(releases.outputDirectory(), config.service(), releases.label());
     }
 
     /** This run's release: module, version label, output directory and the build. */

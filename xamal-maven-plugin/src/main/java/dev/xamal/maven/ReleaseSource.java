@@ -42,7 +42,16 @@ final class ReleaseSource {
     }
 
     SourceVersion sourceVersion() {
-        return VersionLabel.resolve(goal.projectDir(), Optional.ofNullable(goal.version).filter(v -> !v.isBlank()));
+        return VersionLabel.resolve(goal.projectDir(), requestedLabel());
+    }
+
+    /** This run's version label; git is asked only when {@code xamal.version} is not given. */
+    String label() {
+        return VersionLabel.label(goal.projectDir(), requestedLabel());
+    }
+
+    private Optional<String> requestedLabel() {
+        return Optional.ofNullable(goal.version).filter(v -> !v.isBlank());
     }
 
     /** {@code target/xamal} of the project the goal runs in. */

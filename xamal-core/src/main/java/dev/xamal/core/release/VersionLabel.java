@@ -42,6 +42,19 @@ public final class VersionLabel {
         return new SourceVersion(label, head, Optional.of(tree.get().headTime()), changes.isPresent());
     }
 
+    /**
+     * The label alone, as {@link #resolve} names it: {@code override} when given, without asking
+     * git anything (a goal that deploys a release built earlier needs only its label, and looking
+     * for changes in a large or dirty tree would cost it time for nothing).
+     */
+    public static String label(Path projectDirectory, Optional<String> override) {
+        if (override.isPresent()) {
+            validate(override.get());
+            return override.get();
+        }
+        return resolve(projectDirectory, Optional.empty()).label();
+    }
+
     /** Refuses labels that cannot be a directory name on a server. */
     public static void validate(String label) {
         if (!VALID.matcher(label).matches()) {

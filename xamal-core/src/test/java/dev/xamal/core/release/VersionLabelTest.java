@@ -74,6 +74,24 @@ class VersionLabelTest {
     }
 
     @Test
+    void aGivenLabelAloneIsTakenWithoutLookingAtTheTree() throws Exception {
+        Files.writeString(repo.resolve("B.java"), "class B {}\n");
+        Files.writeString(repo.resolve(".git/index"), "not an index");
+        assertThatThrownBy(() -> VersionLabel.resolve(repo, Optional.of("r-1")))
+                .as("resolve looks for changes, which the broken index refuses").hasMessageContaining("git");
+        assertThat(VersionLabel.label(repo, Optional.of("r-1"))).isEqualTo("r-1");
+        assertThatThrownBy(() -> VersionLabel.label(repo, Optional.of("../r-1"))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void withoutAGivenLabelTheLabelIsTheOneResolveNames() throws Exception {
+        assertThat(VersionLabel.label(repo, Optional.empty())).isEqualTo(head().substring(0, 12));
+        Files.writeString(repo.resolve("A.java"), "class A { int y; }\n");
+        assertThat(VersionLabel.label(repo, Optional.empty())).isEqualTo(VersionLabel.resolve(repo, Optional.empty())
+                .label()).startsWith(head().substring(0, 12) + "-dirty-");
+    }
+
+    @Test
     void overrideWinsButKeepsTheCommit() throws Exception {
         SourceVersion v = VersionLabel.resolve(repo, Optional.of("2026.11.1"));
         assertThat(v.label()).isEqualTo("2026.11.1");
