@@ -62,7 +62,11 @@ public final class DeployBench {
     }
 
     /** One timed deploy: wall time, the deploying process's peak memory. */
-    record Sample(long millis, long maxRssKb) {
+    /**
+     * @param tasks processes and threads started on the first host while the tool ran (its PID
+     *              counter before and after; the app's JVM threads included)
+     */
+    record Sample(long millis, long maxRssKb, long tasks) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -135,8 +139,8 @@ public final class DeployBench {
                     String tool = TOOLS.get((i + run - 1) % TOOLS.size()); // rotate the order between runs
                     Sample s = deployWith(tool, count, "r" + run, group, hosts, inventory, tarball, dir);
                     samples.get(tool).add(s);
-                    log(String.format(Locale.ROOT, "  run %d %-11s %6d ms  max RSS %6d MB", run, tool, s.millis(),
-                            s.maxRssKb() / 1024));
+                    log(String.format(Locale.ROOT, "  run %d %-11s %6d ms  max RSS %6d MB  %5d tasks on host 1", run,
+                            tool, s.millis(), s.maxRssKb() / 1024, s.tasks()));
                 }
                 if (TOOLS.stream().allMatch(t -> t.startsWith("xamal"))) {
                     continue; // the app's own start is timed through the peers' unit, which no peer deployed
@@ -165,17 +169,18 @@ public final class DeployBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d host(s), %d runs; load average %s at start, %s at end%n", count, runs,
                 load, endLoad));
-        out.append(String.format(Locale.ROOT, "| %-11s | %9s | %-15s | %8s | %12s |%n", "tool", "median s", "min-max s",
-                "RSS MB", "xamal / tool"));
-        out.append("|-------------|-----------|-----------------|----------|--------------|\n");
-        long xamal = Figures.median(millis(samples.getOrDefault("xamal", List.of(new Sample(0, 0)))));
+        out.append(String.format(Locale.ROOT, "| %-11s | %9s | %-15s | %8s | %12s | %12s |%n", "tool", "median s",
+                "min-max s", "RSS MB", "xamal / tool", "host1 tasks"));
+        out.append("|-------------|-----------|-----------------|----------|--------------|--------------|\n");
+        long xamal = Figures.median(millis(samples.getOrDefault("xamal", List.of(new Sample(0, 0, 0)))));
         for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
             List<Long> ms = millis(e.getValue());
             long median = Figures.median(ms);
             long rss = Figures.median(e.getValue().stream().map(Sample::maxRssKb).toList());
-            out.append(String.format(Locale.ROOT, "| %-11s | %9.1f | %6.1f - %6.1f | %8d | %12.2f |%n", e.getKey(),
-                    median / 1000.0, Figures.min(ms) / 1000.0, Figures.max(ms) / 1000.0, rss / 1024,
-                    (double) xamal / median));
+            long tasks = Figures.median(e.getValue().stream().map(Sample::tasks).toList());
+            out.append(String.format(Locale.ROOT, "| %-11s | %9.1f | %6.1f - %6.1f | %8d | %12.2f | %12d |%n",
+                    e.getKey(), median / 1000.0, Figures.min(ms) / 1000.0, Figures.max(ms) / 1000.0, rss / 1024,
+                    (double) xamal / median, tasks));
         }
         if (startToHealthy.isEmpty()) {
             return out.append("App start-to-healthy: not measured (no peer tool deployed the peers' unit)\n").toString();
@@ -227,9 +232,12 @@ public final class DeployBench {
         env.put("BENCH_KNOWN_HOSTS", group.knownHostsPath().toString());
         env.put("ANSIBLE_CONFIG", repo.resolve("bench/deploy/ansible/ansible.cfg").toString());
         env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", control.toString());
+        TestHost first = group.mappedHosts().get(0);
+        long pidBefore = lastPid(first);
         long start = System.nanoTime();
         int exit = run(pb);
         long millis = Figures.elapsedMillis(start);
+        long tasks = lastPid(first) - pidBefore;
         deleteQuietly(control);
         if (exit != 0) {
             throw new IllegalStateException(tool + " failed with exit status " + exit + "; see " + log);
@@ -237,7 +245,13 @@ public final class DeployBench {
         if (tool.startsWith("xamal")) {
             requireSummaries(log, count);
         }
-        return new Sample(millis, maxRss(timeFile(log)));
+        return new Sample(millis, maxRss(timeFile(log)), tasks);
+    }
+
+    /** The last PID the host's PID namespace handed out (to a process or a thread), from its /proc/loadavg. */
+    private static long lastPid(TestHost host) {
+        String[] fields = host.shell("cat /proc/loadavg").trim().split("\\s+");
+        return Long.parseLong(fields[fields.length - 1]);
     }
 
     /** {@code mvn xamal:<goal>} in the example's copy, with timestamped log lines, under /usr/bin/time. */
