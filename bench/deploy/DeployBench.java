@@ -46,6 +46,9 @@ public final class DeployBench {
     private static final List<String> TOOLS = List.of(System.getenv().getOrDefault("BENCH_TOOLS",
             "xamal,xamal-bare,capistrano,ansible,ssh-script").split(","));
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    /** BENCH_HOST_PROCESSES=true: print which processes of the first host used CPU during each timed deploy. */
+    private static final boolean HOST_PROCESSES = Boolean.parseBoolean(System.getenv("BENCH_HOST_PROCESSES"));
+    private static final Pattern CPU_SECONDS = Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
     private static final Pattern UPLOADED = Pattern.compile("\\[([^]]+)] uploaded layer (\\w+) \\((\\d+) bytes\\)");
     private static final Pattern STAMPED = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (.*)$");
 
@@ -61,12 +64,18 @@ public final class DeployBench {
         this.hello = work.resolve("hello");
     }
 
-    /** One timed deploy: wall time, the deploying process's peak memory. */
     /**
-     * @param tasks processes and threads started on the first host while the tool ran (its PID
-     *              counter before and after; the app's JVM threads included)
+     * One timed deploy.
+     *
+     * @param millis      wall time
+     * @param maxRssKb    the deploying process's peak memory
+     * @param tasks       processes and threads started on the first host while the tool ran (its PID
+     *                    counter before and after; the app's JVM threads included)
+     * @param clientCpuMs the deploying process's user and system CPU time (its children included)
+     * @param hostsCpuMs  the CPU time all hosts' containers used while the tool ran (their cgroups'
+     *                    counters before and after; the apps' start and stop included), -1 when unknown
      */
-    record Sample(long millis, long maxRssKb, long tasks) {
+    record Sample(long millis, long maxRssKb, long tasks, long clientCpuMs, long hostsCpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -139,8 +148,9 @@ public final class DeployBench {
                     String tool = TOOLS.get((i + run - 1) % TOOLS.size()); // rotate the order between runs
                     Sample s = deployWith(tool, count, "r" + run, group, hosts, inventory, tarball, dir);
                     samples.get(tool).add(s);
-                    log(String.format(Locale.ROOT, "  run %d %-11s %6d ms  max RSS %6d MB  %5d tasks on host 1", run,
-                            tool, s.millis(), s.maxRssKb() / 1024, s.tasks()));
+                    log(String.format(Locale.ROOT, "  run %d %-11s %6d ms  max RSS %6d MB  %5d tasks on host 1  CPU "
+                            + "%5d ms client, %6d ms hosts", run, tool, s.millis(), s.maxRssKb() / 1024, s.tasks(),
+                            s.clientCpuMs(), s.hostsCpuMs()));
                 }
                 if (TOOLS.stream().allMatch(t -> t.startsWith("xamal"))) {
                     continue; // the app's own start is timed through the peers' unit, which no peer deployed
@@ -169,18 +179,22 @@ public final class DeployBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d host(s), %d runs; load average %s at start, %s at end%n", count, runs,
                 load, endLoad));
-        out.append(String.format(Locale.ROOT, "| %-11s | %9s | %-15s | %8s | %12s | %12s |%n", "tool", "median s",
-                "min-max s", "RSS MB", "xamal / tool", "host1 tasks"));
-        out.append("|-------------|-----------|-----------------|----------|--------------|--------------|\n");
-        long xamal = Figures.median(millis(samples.getOrDefault("xamal", List.of(new Sample(0, 0, 0)))));
+        out.append(String.format(Locale.ROOT, "| %-11s | %9s | %-15s | %8s | %12s | %12s | %12s | %12s |%n", "tool",
+                "median s", "min-max s", "RSS MB", "xamal / tool", "host1 tasks", "client CPU s", "hosts CPU s"));
+        out.append("|-------------|-----------|-----------------|----------|--------------|--------------|"
+                + "--------------|--------------|\n");
+        long xamal = Figures.median(millis(samples.getOrDefault("xamal", List.of(new Sample(0, 0, 0, 0, 0)))));
         for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
             List<Long> ms = millis(e.getValue());
             long median = Figures.median(ms);
             long rss = Figures.median(e.getValue().stream().map(Sample::maxRssKb).toList());
             long tasks = Figures.median(e.getValue().stream().map(Sample::tasks).toList());
-            out.append(String.format(Locale.ROOT, "| %-11s | %9.1f | %6.1f - %6.1f | %8d | %12.2f | %12d |%n",
+            long clientCpu = Figures.median(e.getValue().stream().map(Sample::clientCpuMs).toList());
+            long hostsCpu = Figures.median(e.getValue().stream().map(Sample::hostsCpuMs).toList());
+            out.append(String.format(Locale.ROOT, "| %-11s | %9.1f | %6.1f - %6.1f | %8d | %12.2f | %12d | %12.1f | %12s |%n",
                     e.getKey(), median / 1000.0, Figures.min(ms) / 1000.0, Figures.max(ms) / 1000.0, rss / 1024,
-                    (double) xamal / median, tasks));
+                    (double) xamal / median, tasks, clientCpu / 1000.0,
+                    hostsCpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", hostsCpu / 1000.0)));
         }
         if (startToHealthy.isEmpty()) {
             return out.append("App start-to-healthy: not measured (no peer tool deployed the peers' unit)\n").toString();
@@ -234,10 +248,17 @@ public final class DeployBench {
         env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", control.toString());
         TestHost first = group.mappedHosts().get(0);
         long pidBefore = lastPid(first);
+        Map<String, Long> processesBefore = HOST_PROCESSES ? processCpu(first) : Map.of();
+        long cpuBefore = hostsCpuNanos(group);
         long start = System.nanoTime();
         int exit = run(pb);
         long millis = Figures.elapsedMillis(start);
+        long cpuAfter = hostsCpuNanos(group);
         long tasks = lastPid(first) - pidBefore;
+        if (HOST_PROCESSES) {
+            log("  " + tool + ": CPU of the first host's processes while it ran (ms; a process that ended is counted"
+                    + " in its parent's reaped children):\n" + cpuDiff(processesBefore, processCpu(first)));
+        }
         deleteQuietly(control);
         if (exit != 0) {
             throw new IllegalStateException(tool + " failed with exit status " + exit + "; see " + log);
@@ -245,7 +266,68 @@ public final class DeployBench {
         if (tool.startsWith("xamal")) {
             requireSummaries(log, count);
         }
-        return new Sample(millis, maxRss(timeFile(log)), tasks);
+        String times = read(timeFile(log));
+        return new Sample(millis, maxRss(times), tasks, cpuMillis(times),
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / 1_000_000);
+    }
+
+    /**
+     * The CPU time all the group's containers used so far, in nanoseconds, from their cgroups (v1's
+     * cpuacct counter or v2's cpu.stat), or -1 when a container's cgroup is not found here.
+     */
+    private static long hostsCpuNanos(HostGroup group) {
+        long sum = 0;
+        for (TestHost host : group.mappedHosts()) {
+            String id = host.containerId();
+            Path v1 = Path.of("/sys/fs/cgroup/cpuacct/docker", id, "cpuacct.usage");
+            Path v2 = Path.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope/cpu.stat");
+            try {
+                if (Files.isReadable(v1)) {
+                    sum += Long.parseLong(Files.readString(v1).trim());
+                } else if (Files.isReadable(v2)) {
+                    sum += Files.readAllLines(v2).stream().filter(l -> l.startsWith("usage_usec "))
+                            .mapToLong(l -> Long.parseLong(l.substring("usage_usec ".length()).trim()) * 1000)
+                            .findFirst().orElseThrow();
+                } else {
+                    return -1;
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Each process on the host (by {@code pid comm}) with its CPU time in milliseconds: its own and
+     * its reaped children's, from {@code /proc/<pid>/stat}.
+     */
+    private static Map<String, Long> processCpu(TestHost host) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        String out = host.shell("cat /proc/[0-9]*/stat 2>/dev/null; true");
+        for (String line : out.lines().toList()) {
+            int open = line.indexOf(" (");
+            int close = line.lastIndexOf(") ");
+            if (open < 0 || close < open) {
+                continue;
+            }
+            String[] f = line.substring(close + 2).split(" ");
+            // after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            cpu.put(line.substring(0, open) + " " + line.substring(open + 2, close), ticks * 10);
+        }
+        return cpu;
+    }
+
+    /** The processes whose CPU grew the most between two {@link #processCpu} readings, one a line. */
+    private static String cpuDiff(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(15)
+                .map(e -> String.format(Locale.ROOT, "    %6d  %s", e.getValue(), e.getKey()))
+                .collect(Collectors.joining("\n"));
     }
 
     /** The last PID the host's PID namespace handed out (to a process or a thread), from its /proc/loadavg. */
@@ -317,12 +399,23 @@ public final class DeployBench {
         }
     }
 
-    private static long maxRss(Path timeFile) {
-        Matcher m = MAX_RSS.matcher(read(timeFile));
+    /** The peak memory {@code /usr/bin/time -v} reported. */
+    private static long maxRss(String times) {
+        Matcher m = MAX_RSS.matcher(times);
         if (!m.find()) {
-            throw new IllegalStateException("no peak memory in " + timeFile);
+            throw new IllegalStateException("no peak memory in: " + times);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** The user plus system CPU time {@code /usr/bin/time -v} reported, in milliseconds. */
+    private static long cpuMillis(String times) {
+        Matcher m = CPU_SECONDS.matcher(times);
+        double seconds = 0;
+        while (m.find()) {
+            seconds += Double.parseDouble(m.group(1));
+        }
+        return Math.round(seconds * 1000);
     }
 
     // ---- setup
