@@ -297,6 +297,12 @@ class ReleaseFaultsRealHostIT {
         assertThat(web1Version).as("the host without the fault").isIn(failed, previous);
         assertServes(web1Version, previous);
         assertThat(web2().shell("readlink /opt/xamal/" + APP + "/current")).isEqualTo("releases/" + previous + "\n");
+        // The failed instance was enabled as it started: its stop disabled it again, so a reboot starts only the serving one.
+        String failedUnit = APP + ".web@" + idlePort() + ".service";
+        String servingUnit = APP + ".web@" + activePort() + ".service";
+        assertThat(web2().shell("systemctl is-enabled " + failedUnit + " " + servingUnit + "; true"))
+                .as("is-enabled of the failed and the serving instance").isEqualTo("disabled\nenabled\n");
+        assertThat(web2().shell("systemctl is-active " + failedUnit + "; true").strip()).isIn("inactive", "failed");
     }
 
     /** The port web2 serves the app on now. */

@@ -50,7 +50,7 @@ final class CommandExecution {
             if (events.contains(ClientChannelEvent.TIMEOUT) && !events.contains(ClientChannelEvent.CLOSED)) {
                 channel.close(true);
                 throw new EnvironmentException("Command timed out after " + human(command.timeout()) + " on "
-                        + target.display() + ": " + command.line() + "\nIts channel was closed; a process that"
+                        + target.display() + ": " + command.describe() + "\nIts channel was closed; a process that"
                         + " ignores the hang-up may still be running on the host." + tail(stdout, stderr));
             }
             stdout.close();
@@ -126,13 +126,13 @@ final class CommandExecution {
         if (connectionLost()) {
             return lost(e, null, null);
         }
-        return new EnvironmentException("Cannot start command on " + target.display() + ": " + command.line()
+        return new EnvironmentException("Cannot start command on " + target.display() + ": " + command.describe()
                 + ": " + SessionOpener.describe(e), e);
     }
 
     private EnvironmentException lost(Exception cause, LineStream stdout, LineStream stderr) {
         return new ConnectionLostException("Connection to " + target.display() + " was lost while running: "
-                + command.line() + "\nThe command's outcome is unknown; it was not retried. The next command"
+                + command.describe() + "\nThe command's outcome is unknown; it was not retried. The next command"
                 + " reconnects." + (stdout == null ? "" : tail(stdout, stderr)), cause);
     }
 

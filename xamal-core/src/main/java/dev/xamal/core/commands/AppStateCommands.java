@@ -37,16 +37,17 @@ public record AppStateCommands(AppLayout layout) {
                 + "; " + Section.RELEASES.echo()
                 + "; for d in releases/*/; do [ -d \"$d\" ] || continue; n=${d#releases/}; n=${n%/}"
                 + "; case $n in *.assembling) continue;; esac"
-                + "; if [ -f \"$d" + DeployCommands.COMPLETE_MARKER + "\" ]; then echo \"$n\" $(cat \"$d"
-                + DeployCommands.COMPLETE_MARKER + "\"); else echo \"$n ?\"; fi; done"
-                + "; " + Section.HISTORY.echo() + "; cat history 2>/dev/null"
+                + "; if [ -f \"$d" + DeployCommands.COMPLETE_MARKER + "\" ]; then m=; while read -r l || [ -n \"$l\" ];"
+                + " do [ -z \"$l\" ] || m=\"$m $l\"; done < \"$d" + DeployCommands.COMPLETE_MARKER + "\"; echo \"$n$m\";"
+                + " else echo \"$n ?\"; fi; done"
+                + "; " + Section.HISTORY.echo() + "; " + FileCommands.readTextIfPresent("history")
                 + "; " + Section.CURRENT.echo() + "; readlink current 2>/dev/null"
                 + "; " + Section.SLOTS.echo()
                 + "; for s in slots/*; do [ -L \"$s\" ] && echo \"${s#slots/} $(readlink \"$s\")\"; done"
                 + "; " + Section.LAYERS.echo()
                 + "; for l in layers/*/; do [ -d \"$l\" ] || continue; n=${l#layers/}; echo \"${n%/}\"; done"
-                + "; " + Section.ACTIVE_PORT.echo() + "; cat active_port 2>/dev/null"
-                + "; " + Section.MAINTENANCE.echo() + "; cat maintenance 2>/dev/null; true";
+                + "; " + Section.ACTIVE_PORT.echo() + "; " + FileCommands.readTextIfPresent("active_port")
+                + "; " + Section.MAINTENANCE.echo() + "; " + FileCommands.readTextIfPresent("maintenance") + "; true";
     }
 
     /** Prints the total size in bytes of the paths (relative to the app's directory) that exist. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** The audit log's commands: {@code ~/.xamal/<app>-audit.log} on every host acted on. Pure. */
 public final class AuditCommands {
+    /** The SSH user's directory of xamal's files on a host (the audit logs, the deploy lock), as the shell reads it. */
+    public static final String XAMAL_DIR = "\"$HOME\"/.xamal";
     private final String file;
 
     /** @param appId the app's identity ({@code <service>} or {@code <service>.<destination>}) */
@@ -11,7 +13,7 @@ public final class AuditCommands {
         if (!appId.matches("[a-z0-9_.-]+")) {
             throw new IllegalArgumentException("not an app id: " + appId);
         }
-        this.file = "\"$HOME\"/.xamal/" + appId + "-audit.log";
+        this.file = XAMAL_DIR + "/" + appId + "-audit.log";
     }
 
     /** Appends one line (quoted: nothing in it runs on the host). */
@@ -31,7 +33,7 @@ public final class AuditCommands {
             }
             quoted.append(' ').append(Shell.quote(line));
         }
-        return "mkdir -p \"$HOME\"/.xamal && printf '%s\\n'" + quoted + " >> " + file;
+        return FileCommands.ensureDirectory(XAMAL_DIR) + " && printf '%s\\n'" + quoted + " >> " + file;
     }
 
     /** Prints the last {@code lines} lines, or nothing when the log does not exist yet. */

@@ -1,5 +1,6 @@
 package dev.xamal.core.commands;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** Prints the layer list of a complete release, or nothing when the release is not (yet) complete. */
     public String releaseMarker(String version) {
-        return FileCommands.readIfPresent(layout.releaseComplete(version));
+        return FileCommands.readTextIfPresent(layout.releaseComplete(version));
     }
 
     /**
@@ -94,33 +95,41 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public String assemble(String version, List<String> layerShas, String releaseText, String launcher) {
         String target = layout.release(version);
-        String work = target + ".assembling";
+        String work = Shell.quote(target + ".assembling");
         StringBuilder line = new StringBuilder()
-                .append("set -e; trap ").append(Shell.quote("rm -rf " + Shell.quote(work))).append(" EXIT")
-                .append("; rm -rf ").append(Shell.quote(work)).append("; mkdir -p ").append(Shell.quote(work));
+                .append("set -e; trap ").append(Shell.quote("rm -rf " + work)).append(" EXIT")
+                .append("; ").append(removeIfPresent(work)).append("; mkdir -p ").append(work);
+        StringBuilder trees = new StringBuilder();
         for (String sha : layerShas) {
             String tree = Shell.quote(layout.layer(sha) + "/" + LAYER_TREE);
             String extracting = Shell.quote(layout.layer(sha) + "/" + LAYER_TREE + ".extracting");
-            line.append("; [ -d ").append(tree).append(" ] || { rm -rf ").append(extracting)
+            line.append("; [ -d ").append(tree).append(" ] || { ").append(removeIfPresent(extracting))
                     .append(" && mkdir ").append(extracting)
                     .append(" && tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(extracting)
                     .append(" && find ").append(extracting).append(" -type f -exec chmod a-w {} +")
                     .append(" && mv -T ").append(extracting).append(' ').append(tree)
-                    .append(" || { rm -rf ").append(extracting).append("; exit 1; }; }")
-                    .append("; cp -al ").append(tree).append("/. ").append(Shell.quote(work)).append(" 2>/dev/null")
-                    .append(" || cp -a --remove-destination ").append(tree).append("/. ").append(Shell.quote(work));
+                    .append(" || { rm -rf ").append(extracting).append("; exit 1; }; }");
+            trees.append(tree).append("/. ");
         }
+        // One cp for every layer: hard links, or copies where links cannot be made.
+        line.append("; cp -al ").append(trees).append(work).append(" 2>/dev/null")
+                .append(" || cp -a --remove-destination ").append(trees).append(work);
         line.append("; printf '%s' ").append(Shell.quote(releaseText)).append(" | cmp -s - ")
-                .append(Shell.quote(work + "/RELEASE"))
+                .append(Shell.quote(target + ".assembling/RELEASE"))
                 .append(" || { echo 'the assembled RELEASE differs from the built one' >&2; exit 1; }")
-                .append("; test -x ").append(Shell.quote(work + "/bin/" + launcher))
+                .append("; test -x ").append(Shell.quote(target + ".assembling/bin/" + launcher))
                 .append(" || { echo 'the assembled release has no executable bin/").append(launcher.replace("'", ""))
                 .append("' >&2; exit 1; }")
                 .append("; printf '%s\\n' ").append(String.join(" ", layerShas.stream().map(Shell::quote).toList()))
-                .append(" > ").append(Shell.quote(work + "/" + COMPLETE_MARKER))
-                .append("; rm -rf ").append(Shell.quote(target))
-                .append("; mv -T ").append(Shell.quote(work)).append(' ').append(Shell.quote(target));
+                .append(" > ").append(Shell.quote(target + ".assembling/" + COMPLETE_MARKER))
+                .append("; ").append(removeIfPresent(Shell.quote(target)))
+                .append("; mv -T ").append(work).append(' ').append(Shell.quote(target));
         return line.toString();
+    }
+
+    /** {@code rm -rf} of a quoted path, started only when something is there (a file, a directory or a link). */
+    private static String removeIfPresent(String quoted) {
+        return "{ [ ! -e " + quoted + " ] && [ ! -L " + quoted + " ] || rm -rf " + quoted + "; }";
     }
 
     /** What a complete release's marker holds for these layers. */
@@ -130,7 +139,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** Prints the active port, or nothing before the first switch. */
     public String readActivePort() {
-        return FileCommands.readIfPresent(layout.activePort());
+        return FileCommands.readTextIfPresent(layout.activePort());
     }
 
     /** The first words of the lines {@link #releaseState()} prints. */
@@ -175,21 +184,33 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /**
      * A proxied role's boot up to the start of its instance, in one command (one round trip)
-     * whose standard input is the slot's env file: prints the idle port's unit state and stops it
-     * (through sudo) only when something runs there, points the port's slot at the release, writes
-     * the env file ({@link VerifiedWrite#fromStandardInput()}, after removing what interrupted writes
-     * of it left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state (when there
-     * is one), then starts the unit. Stops at the first step that fails.
+     * whose standard input is the slot's env file: prints the idle port's unit state
+     * ({@code ActiveState=<state>}, from {@code systemctl is-active}) and stops it (through sudo)
+     * only when something runs there, points the port's slot at the release, writes the env file
+     * ({@link VerifiedWrite#fromStandardInput()}, after removing what interrupted writes of it
+     * left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state (when there is
+     * one), then enables the unit ({@code --no-reload}) and starts it. Stops at the first step that
+     * fails.
+     *
+     * <p>The new instance is enabled as it starts, as a container gets its restart policy when it
+     * is created: systemd computes the enablement it shows ({@code systemctl status}) the first
+     * time it is asked about a loaded unit and keeps it until its configuration is reloaded, so a
+     * unit enabled before anything asks about it shows {@code enabled} without a
+     * {@code daemon-reload} (which runs all of systemd's generators). That is why the idle unit's
+     * state comes from {@code is-active}, which asks only for the state: {@code systemctl show}
+     * would have systemd compute the enablement before the enable. A boot that fails stops and
+     * disables the instance again ({@link #stopReportingResult}).
      */
     public String startSlot(String unit, int port, String version, VerifiedWrite envFile, Optional<String> servingUnit) {
         // Only the env file's write reads standard input.
-        return "{ s=$(" + unitState(unit) + ") && echo \"$s\" && case \"$s\" in "
-                + "*ActiveState=inactive*|*ActiveState=failed*) ;; *) " + systemctl(UnitCommands.Verb.STOP, unit) + ";; esac"
+        return "{ s=$(" + UnitCommands.isActive(unit) + "); echo \"ActiveState=$s\"; case \"$s\" in "
+                + "inactive|failed) ;; *) " + systemctl(UnitCommands.Verb.STOP, unit) + ";; esac"
                 + " && " + linkSlot(port, version) + "; } </dev/null"
                 + " && { " + envFile.removeLeftovers() + "; " + envFile.fromStandardInput() + "; }"
                 + " && { echo " + SERVING_SEPARATOR
                 + servingUnit.map(serving -> " && " + unitState(serving) + " && echo").orElse("")
-                + " && " + systemctl(UnitCommands.Verb.START, unit) + "; } </dev/null";
+                + " && { " + enablement(UnitCommands.Verb.ENABLE, unit) + "; } && "
+                + systemctl(UnitCommands.Verb.START, unit) + "; } </dev/null";
     }
 
     /** Prints where {@code current} points ({@code releases/<version>}), or nothing before the first switch. */
@@ -216,18 +237,25 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     }
 
     /**
-     * What follows a switch to a healthy instance, as one command (one round trip): the unit
-     * enabled for reboots, {@code current} moved to the release, the active port written (for a
-     * proxied role) and the history line appended, in that order; it stops at the first step that
-     * fails, so the history never records a switch whose links were not written. Last, systemd
-     * reloads its configuration in the background ({@link #reloadInBackground}).
+     * What follows a switch to a healthy instance, as one command (one round trip):
+     * {@code current} moved to the release, the active port written (for a proxied role) and the
+     * history line appended, in that order; it stops at the first step that fails, so the history
+     * never records a switch whose links were not written. The instance was enabled as it started
+     * ({@link #startSlot}, {@link #restartEnabled}).
      */
-    public String recordSwitch(String unit, String version, OptionalInt port, String historyLine) {
-        List<String> steps = new ArrayList<>(List.of(enablement(UnitCommands.Verb.ENABLE, unit), linkCurrent(version)));
+    public String recordSwitch(String version, OptionalInt port, String historyLine) {
+        List<String> steps = new ArrayList<>(List.of(linkCurrent(version)));
         port.ifPresent(p -> steps.add(writeActivePort(p)));
         steps.add(appendHistory(historyLine));
-        steps.add(reloadInBackground());
         return steps.stream().map(step -> "{ " + step + "; }").collect(Collectors.joining(" && "));
+    }
+
+    /**
+     * A role without proxy's restart in place: its unit enabled ({@code --no-reload}, before
+     * anything asks systemd about it; see {@link #startSlot}), then restarted.
+     */
+    public String restartEnabled(String unit) {
+        return "{ " + enablement(UnitCommands.Verb.ENABLE, unit) + "; } && " + systemctl(UnitCommands.Verb.RESTART, unit);
     }
 
     /** Appends one line to the history. */
@@ -235,24 +263,23 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return "printf '%s\\n' " + Shell.quote(historyLine) + " >> " + Shell.quote(layout.history());
     }
 
-    /** The unit's {@code ActiveState SubState NRestarts} on one line (no root needed). */
+    /** The unit's {@code ActiveState}, {@code SubState} and {@code NRestarts}, one a line (no root needed). */
     public static String unitState(String unit) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit)
-                + " | tr '\\n' ' '";
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit);
     }
 
     /**
-     * The unit's {@code Result} and {@code TimeoutStopUSec} on one line (no root needed): after a
+     * The unit's {@code Result} and {@code TimeoutStopUSec}, one a line (no root needed): after a
      * stop, {@code Result=timeout} means systemd had to kill it.
      */
     public static String stopResult(String unit) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Result", "-p", "TimeoutStopUSec", unit)
-                + " | tr '\\n' ' '";
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Result", "-p", "TimeoutStopUSec", unit);
     }
 
     /**
-     * Stops the unit (and disables it, when {@code disable}), then prints {@link #stopResult}: one
-     * round trip that tells whether the stop had to kill.
+     * Stops the unit (and disables it, when {@code disable}: a serving instance the switch left,
+     * a new one whose boot failed), then prints {@link #stopResult}: one round trip that tells
+     * whether the stop had to kill.
      */
     public String stopReportingResult(String unit, boolean disable) {
         return systemctl(UnitCommands.Verb.STOP, unit)
@@ -267,17 +294,6 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     public String enablement(UnitCommands.Verb verb, String unit) {
         return UnitCommands.systemctlWithoutReload(verb, unit).line(sshUserIsRoot) + " 2>/dev/null || "
                 + systemctl(verb, unit);
-    }
-
-    /**
-     * Starts {@code systemctl daemon-reload} detached from the command, which goes on at once. A
-     * switch enables and disables with {@code --no-reload} (the links on disk are what a reboot
-     * and {@code systemctl is-enabled} read), so the reload is not on the switch's path; it only
-     * brings the enablement that {@code systemctl status} shows up to date, and nothing waits for
-     * it or depends on it succeeding.
-     */
-    public String reloadInBackground() {
-        return "setsid -f " + UnitCommands.daemonReload().line(sshUserIsRoot) + " </dev/null >/dev/null 2>&1";
     }
 
     /** {@code systemctl <verb> <unit>} as root, exactly as the sudoers lines of bootstrap allow it. */
@@ -309,12 +325,50 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return probe(url, timeoutSeconds) + "; echo; echo " + STATE_SEPARATOR + "; " + unitState(unit);
     }
 
+    /** The first word of each line {@link #awaitHealthy} prints per probe, before the probe's status code. */
+    public static final String PROBE_LINE = "probe";
+    /** The line that starts {@link #awaitHealthy}'s last output, followed by its outcome. */
+    public static final String HEALTH_RESULT = "--xamal-health-result--";
+    /** What {@link #awaitHealthy} says ended its wait. */
+    public static final String HEALTHY = "healthy";
+    public static final String DIED = "died";
+    public static final String TIMED_OUT = "timeout";
+
+    /**
+     * The wait for a new instance to become healthy, as one command on the host (one round trip
+     * instead of one per probe): every {@code interval} it probes {@code url} ({@link #probe}) and
+     * prints {@code probe <status>}; after a probe that is not 2xx it reads the unit's state
+     * ({@link #unitState}). It ends at the first 2xx ({@value #HEALTHY}), when the unit died
+     * (failed, inactive, waiting to be restarted or restarted at least once: {@value #DIED}), or
+     * once {@code deadline} passed since it began ({@value #TIMED_OUT}, measured on the host's
+     * {@code /proc/uptime}), by printing a {@link #HEALTH_RESULT} line with the outcome, the
+     * unit's state as read last (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the
+     * last probe's output. A probe starts every interval, however long the one before took: the
+     * interval's {@code sleep} runs while the probe does. Needs no root; the loop is POSIX
+     * {@code sh} and starts only {@code curl}, {@code sleep} and, while unhealthy, {@code systemctl}.
+     */
+    public static String awaitHealthy(String url, int probeSeconds, String unit, Duration interval, Duration deadline) {
+        long deadlineCentis = deadline.toMillis() / 10;
+        return "u() { read -r t _ </proc/uptime; c=${t#*.}; t=$(( ${t%.*} * 100 + ${c#0} )); }; u; end=$((t + "
+                + deadlineCentis + ")); r=; while :; do sleep " + seconds(interval) + " & w=$!; out=$(" + probe(url, probeSeconds)
+                + "); st=; case ${out##*[!0-9]} in 2??) r=" + HEALTHY + ";; *) st=$(" + unitState(unit) + "); case $st in "
+                + "*ActiveState=failed*|*ActiveState=inactive*|*SubState=auto-restart*|*NRestarts=[1-9]*) r=" + DIED + ";; esac;; "
+                + "esac; echo " + PROBE_LINE + " \"${out##*[!0-9]}\"; if [ -z \"$r\" ]; then u; [ \"$t\" -lt \"$end\" ] || r="
+                + TIMED_OUT + "; fi; if [ -n \"$r\" ]; then kill $w 2>/dev/null; printf '%s %s\\n%s\\n%s\\n%s\\n' "
+                + HEALTH_RESULT + " \"$r\" \"$st\" " + STATE_SEPARATOR + " \"$out\"; exit 0; fi; wait $w; done";
+    }
+
+    /** A duration in seconds as {@code sleep} takes it and people read it ({@code 1}, {@code 0.25}). */
+    public static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
     /** The line between {@link #activePortAndMaintenance}'s two outputs. */
     public static final String MAINTENANCE_SEPARATOR = "--xamal-maintenance--";
 
     /** {@link #readActivePort()}, a {@link #MAINTENANCE_SEPARATOR} line, then the maintenance file, in one round trip. */
     public String activePortAndMaintenance() {
         return readActivePort() + "; echo; echo " + MAINTENANCE_SEPARATOR + "; "
-                + FileCommands.readIfPresent(layout.maintenance());
+                + FileCommands.readTextIfPresent(layout.maintenance());
     }
 }

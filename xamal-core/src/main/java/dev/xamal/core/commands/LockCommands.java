@@ -25,7 +25,7 @@ public final class LockCommands {
         if (!appId.matches("[a-z0-9_.-]+")) {
             throw new IllegalArgumentException("not an app id: " + appId);
         }
-        this.directory = "\"$HOME\"/.xamal/lock-" + appId;
+        this.directory = AuditCommands.XAMAL_DIR + "/lock-" + appId;
     }
 
     /**
@@ -34,7 +34,7 @@ public final class LockCommands {
      */
     public String acquire(String details) {
         String encoded = Base64.getEncoder().encodeToString(details.getBytes(StandardCharsets.UTF_8));
-        return "mkdir -p \"$HOME\"/.xamal && if mkdir " + directory + " 2>/dev/null; then printf '%s' '" + encoded
+        return FileCommands.ensureDirectory(AuditCommands.XAMAL_DIR) + " && if mkdir " + directory + " 2>/dev/null; then printf '%s' '" + encoded
                 + "' | base64 -d > " + details() + " && echo " + ACQUIRED + "; else echo " + HELD + "; cat "
                 + details() + " 2>/dev/null; fi";
     }

@@ -88,9 +88,12 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
                 + Shell.quote(temp) + "; exit " + CANNOT_WRITE + "; }; " + verifyAndRename();
     }
 
-    /** Removes what earlier, interrupted writes of the path left (their temporary files). */
+    /**
+     * Removes what earlier, interrupted writes of the path left (their temporary files); starts
+     * {@code rm} only when there is one. Replaces the shell's positional parameters.
+     */
     public String removeLeftovers() {
-        return "rm -f -- " + Shell.quote(temporaryPrefix(path)) + "*.part";
+        return "set -- " + Shell.quote(temporaryPrefix(path)) + "*.part; if [ -e \"$1\" ] || [ -L \"$1\" ]; then rm -f -- \"$@\"; fi";
     }
 
     private static String sha256(byte[] content) {

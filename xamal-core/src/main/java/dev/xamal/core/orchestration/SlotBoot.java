@@ -4,11 +4,11 @@ import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.commands.UnitCommands;
-import dev.xamal.core.commands.UnitCommands.Verb;
 import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.config.CaddyConfig;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.LineListener;
 import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.ProxySite;
 import dev.xamal.core.spi.RemoteCommand;
@@ -137,7 +137,7 @@ public final class SlotBoot {
             // The proxy leaves the old port, then (in the same round trip) the old instance stops.
             Instant stopping = Instant.now();
             String then = commands.stopReportingResult(oldUnit, true) + " && "
-                    + recordSwitch(remote, role, unit, port, version, action);
+                    + recordSwitch(remote, role, port, version, action);
             CommandResult stopped = proxy.routeThen(remote, site(List.of(port), maintenance), then);
             if (!stopped.succeeded()) {
                 throw new RemoteCommandException(remote.host(), "the stop of " + oldUnit + " and the switch's record ("
@@ -150,16 +150,16 @@ public final class SlotBoot {
                 output.warn("[" + hostId + "] " + stop.describe(oldUnit));
             }
         } else {
-            remote.run(recordSwitch(remote, role, unit, port, version, action));
+            remote.run(recordSwitch(remote, role, port, version, action));
         }
         hooks.postCaddyReload(remote.host());
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
                 Duration.between(started, Instant.now()));
     }
 
-    /** Enables the new instance, moves {@code current} and {@code active_port}, appends the history line. */
-    private String recordSwitch(RemoteHost remote, String role, String unit, int port, String version, String action) {
-        return commands.recordSwitch(unit, version, OptionalInt.of(port), new HistoryEntry(Instant.now(),
+    /** Moves {@code current} and {@code active_port}, appends the history line. */
+    private String recordSwitch(RemoteHost remote, String role, int port, String version, String action) {
+        return commands.recordSwitch(version, OptionalInt.of(port), new HistoryEntry(Instant.now(),
                 remote.host().id(), role, OptionalInt.of(port), version, action).line());
     }
 
@@ -175,19 +175,19 @@ public final class SlotBoot {
         output.sourceLine(remote.host().id(), "restarting " + role + " on " + version);
         remote.run(commands.linkSlot(role, version));
         remote.write(envFile, layout.envFile(role), 0600);
-        remote.run(commands.systemctl(Verb.RESTART, unit));
+        remote.run(commands.restartEnabled(unit));
         Instant until = Instant.now().plus(settings.readinessDelay());
         while (true) {
             UnitState state = UnitState.parse(remote.run(DeployCommands.unitState(unit)).stdout());
             if (state.died()) {
-                throw failure(remote, unit, role + " on " + version + " did not stay up (" + state + ")");
+                throw failure(remote, unit, false, role + " on " + version + " did not stay up (" + state + ")");
             }
             if (!Instant.now().isBefore(until)) {
                 break;
             }
             pause(min(settings.interval(), Duration.between(Instant.now(), until)));
         }
-        remote.run(commands.recordSwitch(unit, version, OptionalInt.empty(), new HistoryEntry(Instant.now(),
+        remote.run(commands.recordSwitch(version, OptionalInt.empty(), new HistoryEntry(Instant.now(),
                 remote.host().id(), role, OptionalInt.empty(), version, action).line()));
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
@@ -226,7 +226,7 @@ public final class SlotBoot {
                     + " without the line " + DeployCommands.SERVING_SEPARATOR + ": " + result.outputTail());
         }
         output.sourceLine(remote.host().id(), "starting " + role + " " + version + " on port " + port);
-        return servingUnit.isPresent() && UnitState.parse(states[1].lines().findFirst().orElse("")).running();
+        return servingUnit.isPresent() && UnitState.parse(states[1]).running();
     }
 
     /** The active port the host printed, empty before the first switch. */
@@ -270,12 +270,6 @@ public final class SlotBoot {
         return at < 0 ? null : new String[] {out.substring(0, at), out.substring(at + line.length())};
     }
 
-    /** A health probe of {@code url} and the unit's state, in one round trip. */
-    private Look look(RemoteHost remote, String unit, String url) {
-        return parseLook(remote, url, remote.exec(RemoteCommand.of(lookCommand(unit, url))
-                .withTimeout(settings.probeTimeout().plusSeconds(10))));
-    }
-
     private String lookCommand(String unit, String url) {
         return DeployCommands.probeAndState(url, probeSeconds(), unit);
     }
@@ -297,39 +291,98 @@ public final class SlotBoot {
     private record Look(Probe probe, UnitState state) {
     }
 
-    /** Probes until a 2xx, the unit dies or the deploy timeout passes; stops the instance on failure. */
+    /**
+     * Waits until the instance answers a 2xx, its unit dies or the deploy timeout passes, with the
+     * probes on the host ({@link DeployCommands#awaitHealthy}: one round trip); says every
+     * {@link #HEARTBEAT} that it still waits, from the probe lines as they arrive; stops the
+     * instance on failure.
+     */
     private void awaitHealthy(RemoteHost remote, String unit, int port) {
         String url = "http://127.0.0.1:" + port + settings.healthPath();
-        Instant started = Instant.now();
-        Instant deadline = started.plus(settings.deployTimeout());
-        Instant heartbeat = started.plus(HEARTBEAT);
-        Probe last = new Probe(0, "");
-        while (true) {
-            // Probes start every interval, whatever a round trip takes.
-            Instant attempt = Instant.now();
-            Look look = look(remote, unit, url);
-            last = look.probe();
-            if (last.healthy()) {
-                output.sourceLine(remote.host().id(), url + " answered " + last.status());
+        Heartbeat heartbeat = new Heartbeat(remote.host().id(), url);
+        CommandResult result = remote.exec(RemoteCommand.of(DeployCommands.awaitHealthy(url, probeSeconds(), unit,
+                        settings.interval(), settings.deployTimeout()))
+                .withListener(heartbeat)
+                .describedAs("the health check of " + url + " (a probe every " + DeployCommands.seconds(settings.interval())
+                        + " s on the host until it answers 2xx)")
+                .withTimeout(settings.deployTimeout().plus(settings.probeTimeout()).plus(settings.interval())
+                        .plusSeconds(30)));
+        String[] ended = aroundLastResult(result.stdout());
+        if (ended == null) {
+            throw new EnvironmentException("host " + remote.host().id() + " did not finish the health check of " + url
+                    + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
+                    + result.outputTail());
+        }
+        String outcome = ended[0];
+        String[] stateAndProbe = aroundLine(ended[1], DeployCommands.STATE_SEPARATOR, false);
+        if (stateAndProbe == null) {
+            throw new EnvironmentException("host " + remote.host().id() + " answered the health check of " + url
+                    + " without the line " + DeployCommands.STATE_SEPARATOR + ": " + result.outputTail());
+        }
+        Probe last = Probe.parse(stateAndProbe[1].endsWith("\n")
+                ? stateAndProbe[1].substring(0, stateAndProbe[1].length() - 1) : stateAndProbe[1]);
+        switch (outcome) {
+            case DeployCommands.HEALTHY -> output.sourceLine(remote.host().id(), url + " answered " + last.status());
+            case DeployCommands.DIED -> throw failure(remote, unit, true, unit + " stopped before it became healthy ("
+                    + UnitState.parse(stateAndProbe[0]) + "); last probe of " + url + ": " + last.describe());
+            case DeployCommands.TIMED_OUT -> throw failure(remote, unit, true, unit + " did not become healthy within "
+                    + settings.deployTimeout().toSeconds() + " s (deploy_timeout); last probe of " + url + ": "
+                    + last.describe());
+            default -> throw new EnvironmentException("host " + remote.host().id() + " ended the health check of " + url
+                    + " with '" + outcome + "'");
+        }
+    }
+
+    /**
+     * The outcome word after the last {@link DeployCommands#HEALTH_RESULT} line (a probe line
+     * cannot hold it; a probe's body, printed after it, may) and what follows that line, or null
+     * when there is none.
+     */
+    static String[] aroundLastResult(String out) {
+        String marker = DeployCommands.HEALTH_RESULT + " ";
+        int at = out.startsWith(marker) ? 0 : out.indexOf("\n" + marker);
+        if (at < 0) {
+            return null;
+        }
+        int start = at == 0 ? 0 : at + 1;
+        int end = out.indexOf('\n', start);
+        if (end < 0) {
+            return null;
+        }
+        return new String[] {out.substring(start + marker.length(), end), out.substring(end + 1)};
+    }
+
+    /** Says that a health check still waits, at most every {@link #HEARTBEAT}, from the probe lines as they come. */
+    private final class Heartbeat implements LineListener {
+        private final String hostId;
+        private final String url;
+        private final Instant started = Instant.now();
+        private Instant next = started.plus(HEARTBEAT);
+        private boolean ended;
+
+        Heartbeat(String hostId, String url) {
+            this.hostId = hostId;
+            this.url = url;
+        }
+
+        @Override
+        public void line(Stream stream, String line) {
+            if (stream != Stream.STDOUT || ended) {
                 return;
             }
-            UnitState state = look.state();
-            if (state.died()) {
-                throw failure(remote, unit, unit + " stopped before it became healthy (" + state + "); last probe of "
-                        + url + ": " + last.describe());
+            if (line.startsWith(DeployCommands.HEALTH_RESULT)) {
+                ended = true; // what follows is the last probe's body
+                return;
             }
-            if (!Instant.now().isBefore(heartbeat)) {
-                heartbeat = Instant.now().plus(HEARTBEAT);
-                output.sourceLine(remote.host().id(), "waiting for " + url + " to answer 2xx: "
-                        + Duration.between(started, Instant.now()).toSeconds() + " s of " + settings.deployTimeout().toSeconds()
-                        + " s (deploy_timeout), last probe: " + (last.status() == 0 ? "no answer" : "status " + last.status()));
+            if (!line.startsWith(DeployCommands.PROBE_LINE + " ") || Instant.now().isBefore(next)) {
+                return;
             }
-            if (!Instant.now().isBefore(deadline)) {
-                throw failure(remote, unit, unit + " did not become healthy within "
-                        + settings.deployTimeout().toSeconds() + " s (deploy_timeout); last probe of " + url + ": "
-                        + last.describe());
-            }
-            pause(settings.interval().minus(Duration.between(attempt, Instant.now())));
+            next = Instant.now().plus(HEARTBEAT);
+            String status = line.substring(DeployCommands.PROBE_LINE.length() + 1).strip();
+            output.sourceLine(hostId, "waiting for " + url + " to answer 2xx: "
+                    + Duration.between(started, Instant.now()).toSeconds() + " s of " + settings.deployTimeout().toSeconds()
+                    + " s (deploy_timeout), last probe: "
+                    + (status.isEmpty() || status.equals("000") ? "no answer" : "status " + status));
         }
     }
 
@@ -347,7 +400,7 @@ public final class SlotBoot {
             return;
         }
         restore.run();
-        throw failure(remote, unit, unit + " answered " + url + " once, then "
+        throw failure(remote, unit, true, unit + " answered " + url + " once, then "
                 + (state.died() ? "stopped (" + state + ")" : "failed its next probe (" + probe.describe() + ")")
                 + " before the switch finished; the proxy sends every request to the old instance again");
     }
@@ -390,7 +443,8 @@ public final class SlotBoot {
     private EnvironmentException stopUnswitched(RemoteHost remote, String unit, RuntimeException cause) {
         String outcome;
         try {
-            CommandResult stop = remote.exec(RemoteCommand.of(commands.systemctl(Verb.STOP, unit)));
+            // Stopped and disabled: it was enabled as it started.
+            CommandResult stop = remote.exec(RemoteCommand.of(commands.stopReportingResult(unit, true)));
             outcome = stop.succeeded() ? "The new instance " + unit + " was stopped; traffic was not switched to it."
                     : "The new instance " + unit + " could not be stopped (" + stop.outputTail().strip()
                             + "); the next deploy stops it before it reuses the port.";
@@ -413,12 +467,16 @@ public final class SlotBoot {
         }
     }
 
-    /** Stops the failed instance and builds the error with its journal tail. */
-    private EnvironmentException failure(RemoteHost remote, String unit, String what) {
+    /**
+     * Stops the failed instance (and disables it, when {@code disable}: a proxied role's new
+     * instance, enabled as it started; a role without proxy keeps its one unit enabled) and builds
+     * the error with its journal tail.
+     */
+    private EnvironmentException failure(RemoteHost remote, String unit, boolean disable, String what) {
         CommandResult journal = remote.exec(RemoteCommand.of(
                 commands.journalTail(unit)));
         Instant stopping = Instant.now();
-        CommandResult stopped = remote.exec(RemoteCommand.of(commands.stopReportingResult(unit, false)));
+        CommandResult stopped = remote.exec(RemoteCommand.of(commands.stopReportingResult(unit, disable)));
         StopOutcome stop = stopped.succeeded()
                 ? StopOutcome.parse(stopped.stdout(), Duration.between(stopping, Instant.now()))
                 : StopOutcome.NOT_KILLED;

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param stdin    bytes written to the command's standard input, then closed (empty: none)
  * @param pty      whether to allocate a pseudo-terminal
  * @param listener receives output lines while the command runs
+ * @param what     how errors name the command: empty for the line itself, or words for a line
+ *                 too long to read there (a loop on the host)
  */
 public record RemoteCommand(String line, Duration timeout, Optional<byte[]> stdin, boolean pty,
-                            LineListener listener) {
+                            LineListener listener, String what) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     public RemoteCommand {
@@ -23,25 +25,36 @@ public record RemoteCommand(String line, Duration timeout, Optional<byte[]> stdi
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(what, "what");
     }
 
     public static RemoteCommand of(String line) {
-        return new RemoteCommand(line, DEFAULT_TIMEOUT, Optional.empty(), false, LineListener.NONE);
+        return new RemoteCommand(line, DEFAULT_TIMEOUT, Optional.empty(), false, LineListener.NONE, "");
     }
 
     public RemoteCommand withTimeout(Duration newTimeout) {
-        return new RemoteCommand(line, newTimeout, stdin, pty, listener);
+        return new RemoteCommand(line, newTimeout, stdin, pty, listener, what);
     }
 
     public RemoteCommand withStdin(byte[] input) {
-        return new RemoteCommand(line, timeout, Optional.of(input.clone()), pty, listener);
+        return new RemoteCommand(line, timeout, Optional.of(input.clone()), pty, listener, what);
     }
 
     public RemoteCommand withPty(boolean usePty) {
-        return new RemoteCommand(line, timeout, stdin, usePty, listener);
+        return new RemoteCommand(line, timeout, stdin, usePty, listener, what);
+    }
+
+    /** The command named in errors by {@code description} instead of its line. */
+    public RemoteCommand describedAs(String description) {
+        return new RemoteCommand(line, timeout, stdin, pty, listener, description);
+    }
+
+    /** How errors name the command: its description, or else its line. */
+    public String describe() {
+        return what.isEmpty() ? line : what;
     }
 
     public RemoteCommand withListener(LineListener newListener) {
-        return new RemoteCommand(line, timeout, stdin, pty, newListener);
+        return new RemoteCommand(line, timeout, stdin, pty, newListener, what);
     }
 }

@@ -2,7 +2,9 @@ package dev.xamal.core.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,31 +47,48 @@ class DeployCommandsTest {
 
     @Test
     void aSwitchIsRecordedInOneCommandThatStopsAtTheFirstFailingStep() {
-        assertThat(asDeploy.recordSwitch("shop.staging.web@4001.service", "v1", OptionalInt.of(4001), "t\th\tdeploy"))
-                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.web@4001.service") + "; }"
-                        + " && { " + asDeploy.linkCurrent("v1") + "; }"
+        assertThat(asDeploy.recordSwitch("v1", OptionalInt.of(4001), "t\th\tdeploy"))
+                .isEqualTo("{ " + asDeploy.linkCurrent("v1") + "; }"
                         + " && { " + asDeploy.writeActivePort(4001) + "; }"
-                        + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }"
-                        + " && { " + asDeploy.reloadInBackground() + "; }");
-        assertThat(asDeploy.recordSwitch("shop.staging.worker.service", "v1", OptionalInt.empty(), "line"))
+                        + " && { " + asDeploy.appendHistory("t\th\tdeploy") + "; }");
+        assertThat(asDeploy.recordSwitch("v1", OptionalInt.empty(), "line"))
                 .as("a role without proxy has no active port")
-                .isEqualTo("{ " + asDeploy.enablement(UnitCommands.Verb.ENABLE, "shop.staging.worker.service") + "; }"
-                        + " && { " + asDeploy.linkCurrent("v1") + "; }"
-                        + " && { " + asDeploy.appendHistory("line") + "; }"
-                        + " && { " + asDeploy.reloadInBackground() + "; }");
+                .isEqualTo("{ " + asDeploy.linkCurrent("v1") + "; }"
+                        + " && { " + asDeploy.appendHistory("line") + "; }");
+        assertThat(asDeploy.recordSwitch("v1", OptionalInt.of(4001), "x"))
+                .as("no systemctl: the unit was enabled as it started, and systemd is not reloaded")
+                .doesNotContain("systemctl");
     }
 
     @Test
     void recordingASwitchRunsEveryStepInOrderAndStopsAtAFailure(@TempDir Path root) throws Exception {
-        assertThat(statusIn(root, switchWith("true", "v1", 4001, "h1"))).isZero();
+        assertThat(statusIn(root, asRoot.recordSwitch("v1", OptionalInt.of(4001), "h1"))).isZero();
         assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
         assertThat(Files.readString(root.resolve("active_port"))).isEqualTo("4001\n");
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
 
-        assertThat(statusIn(root, switchWith("false", "v2", 4000, "h2"))).as("enabling the unit failed").isNotZero();
-        assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v1");
+        // The active port's temporary file cannot be written: current moved (the step before), no history line.
+        Files.createDirectories(root.resolve("active_port.new/in-the-way"));
+        assertThat(statusIn(root, asRoot.recordSwitch("v2", OptionalInt.of(4000), "h2"))).isNotZero();
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).hasToString("releases/v2");
         assertThat(Files.readString(root.resolve("active_port"))).isEqualTo("4001\n");
         assertThat(Files.readString(root.resolve("history"))).isEqualTo("h1\n");
+    }
+
+    @Test
+    void aPlainUnitIsEnabledBeforeItRestartsAndNotRestartedWhenTheEnableFails(@TempDir Path root) throws Exception {
+        String unit = "shop.worker.service";
+        String line = asDeploy.restartEnabled(unit);
+        String enable = asDeploy.enablement(UnitCommands.Verb.ENABLE, unit);
+        String restart = asDeploy.systemctl(UnitCommands.Verb.RESTART, unit);
+        assertThat(line).isEqualTo("{ " + enable + "; } && " + restart);
+        Path order = root.resolve("order");
+        assertThat(statusIn(root, line.replace(enable, "echo enable >> " + order)
+                .replace(restart, "echo restart >> " + order))).isZero();
+        assertThat(Files.readString(order)).isEqualTo("enable\nrestart\n");
+        assertThat(statusIn(root, line.replace(enable, "false").replace(restart, "echo restart >> " + order)))
+                .isNotZero();
+        assertThat(Files.readString(order)).as("not restarted").isEqualTo("enable\nrestart\n");
     }
 
     @Test
@@ -82,45 +101,6 @@ class DeployCommandsTest {
         assertThat(statusIn(root, line.replace(noReload, "true").replace(plain, "false"))).isZero();
         assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "true"))).as("older sudoers").isZero();
         assertThat(statusIn(root, line.replace(noReload, "false").replace(plain, "false"))).isNotZero();
-    }
-
-    @Test
-    void systemdsReloadRunsDetachedAndTheCommandGoesOnWithoutWaitingForIt(@TempDir Path root) throws Exception {
-        String reload = UnitCommands.daemonReload().line(false);
-        String line = asDeploy.reloadInBackground();
-        assertThat(line).contains(reload);
-        Path done = root.resolve("done");
-        // The reload replaced by one that runs until the test lets it go (10 s at most).
-        String standIn = "sh -c 'i=0; while [ ! -e " + root.resolve("go") + " ] && [ $i -lt 200 ]; do sleep 0.05;"
-                + " i=$((i+1)); done; echo late; touch " + done + "'";
-        Process command = startIn(root, line.replace(reload, standIn) + " && echo went-on");
-        // Read to the end of its output, as an SSH channel does: a reload holding it open would block here.
-        String out = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(command.waitFor()).isZero();
-        assertThat(out).isEqualTo("went-on\n");
-        assertThat(done).as("the command ended while the reload still ran").doesNotExist();
-        Files.writeString(root.resolve("go"), "");
-        awaitFile(done);
-    }
-
-    private static void awaitFile(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(file) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(file).exists();
-    }
-
-    /**
-     * A switch's record with {@code systemctl enable} replaced by {@code enable} ({@code true} or
-     * {@code false}) and the background reload by {@code true} (never systemd's of this machine).
-     */
-    private String switchWith(String enable, String version, int port, String history) {
-        String line = asRoot.recordSwitch("u", version, OptionalInt.of(port), history)
-                .replace(asRoot.enablement(UnitCommands.Verb.ENABLE, "u"), enable)
-                .replace(asRoot.reloadInBackground(), "true");
-        assertThat(line).startsWith("{ " + enable + "; } && ");
-        return line;
     }
 
     @Test
@@ -174,7 +154,12 @@ class DeployCommandsTest {
         Files.writeString(source.resolve("bbb/RELEASE"), release);
         runIn(source, "tar -czf " + root.resolve("layers/bbb/layer.tar.gz") + " -C " + source.resolve("bbb") + " .");
 
+        // What an interrupted assembly of v1 left, and a leftover v1 without its marker: both replaced.
+        Files.createDirectories(root.resolve("releases/v1.assembling/half"));
+        Files.createDirectories(root.resolve("releases/v1/stale"));
         runIn(root, asRoot.assemble("v1", List.of("aaa", "bbb"), release, "shop"));
+        assertThat(root.resolve("releases/v1/stale")).doesNotExist();
+        assertThat(root.resolve("releases/v1.assembling")).doesNotExist();
         // The layers' archives are gone: v2 can only come from the trees extracted for v1.
         Files.delete(root.resolve("layers/aaa/layer.tar.gz"));
         Files.delete(root.resolve("layers/bbb/layer.tar.gz"));
@@ -239,10 +224,12 @@ class DeployCommandsTest {
         byte[] env = "TOKEN=t0k3n\n".getBytes(StandardCharsets.UTF_8);
         VerifiedWrite write = VerifiedWrite.of(asRoot.layout().envFile("web", 4001), 0600, env, new byte[] {1, 2, 3, 4, 5, 6});
         // systemd's parts replaced by stand-ins that would swallow standard input if they got it.
+        String enable = asRoot.enablement(UnitCommands.Verb.ENABLE, unit);
         String line = asRoot.startSlot(unit, 4001, "v2", write, Optional.of(serving))
-                .replace(DeployCommands.unitState(unit), "cat > " + root.resolve("state-read") + "; printf 'ActiveState=active'")
-                .replace(DeployCommands.unitState(serving), "printf 'ActiveState=active SubState=running'")
+                .replace(UnitCommands.isActive(unit), "cat > " + root.resolve("state-read") + "; echo active")
+                .replace(DeployCommands.unitState(serving), "printf 'ActiveState=active\\nSubState=running'")
                 .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "cat > " + root.resolve("stop-read") + "; echo stopped")
+                .replace(enable, "cat > " + root.resolve("enable-read") + "; echo enabled")
                 .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "cat > " + root.resolve("start-read") + "; echo started");
         Process process = startIn(root, line);
         process.getOutputStream().write(env);
@@ -250,8 +237,9 @@ class DeployCommandsTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
 
-        assertThat(out).isEqualTo("ActiveState=active\nstopped\n" + DeployCommands.SERVING_SEPARATOR
-                + "\nActiveState=active SubState=running\nstarted\n");
+        assertThat(out).as("enabled after everything else, right before the start").isEqualTo(
+                "ActiveState=active\nstopped\n" + DeployCommands.SERVING_SEPARATOR
+                + "\nActiveState=active\nSubState=running\nenabled\nstarted\n");
         assertThat(Files.readString(root.resolve("env/web-4001.env"))).isEqualTo("TOKEN=t0k3n\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("env/web-4001.env"))))
                 .isEqualTo("rw-------");
@@ -259,20 +247,21 @@ class DeployCommandsTest {
         try (var files = Files.list(root.resolve("env"))) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left").containsExactly("web-4001.env");
         }
-        for (String stage : List.of("state-read", "stop-read", "start-read")) {
+        for (String stage : List.of("state-read", "stop-read", "enable-read", "start-read")) {
             assertThat(Files.readString(root.resolve(stage))).as(stage).isEmpty();
         }
 
         String idle = asRoot.startSlot(unit, 4001, "v2", write, Optional.empty())
-                .replace(DeployCommands.unitState(unit), "printf 'ActiveState=inactive'")
+                .replace(UnitCommands.isActive(unit), "echo inactive; exit 3")
                 .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "echo stopped")
+                .replace(enable, "echo enabled")
                 .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "echo started");
         Process second = startIn(root, idle);
         second.getOutputStream().write(env);
         second.getOutputStream().close();
         assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .as("nothing stopped on an idle port; no serving unit")
-                .isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nstarted\n");
+                .isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nenabled\nstarted\n");
         assertThat(second.waitFor()).isZero();
     }
 
@@ -299,14 +288,15 @@ class DeployCommandsTest {
     void assemblyWorksInAScratchDirectoryAndMovesTheCompleteReleaseIntoPlace() {
         String line = asDeploy.assemble("v1", List.of("aaa", "bbb"), "service=shop\n", "shop");
         assertThat(line).startsWith("set -e; trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT;"
-                + " rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'");
+                + " { [ ! -e '/opt/xamal/shop.staging/releases/v1.assembling' ] && [ ! -L "
+                + "'/opt/xamal/shop.staging/releases/v1.assembling' ] || rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'; }");
         assertThat(line).containsSubsequence(
                 "[ -d '/opt/xamal/shop.staging/layers/aaa/tree' ] || {",
                 "tar -xzf '/opt/xamal/shop.staging/layers/aaa/layer.tar.gz' -C '/opt/xamal/shop.staging/layers/aaa/tree.extracting'",
                 "mv -T '/opt/xamal/shop.staging/layers/aaa/tree.extracting' '/opt/xamal/shop.staging/layers/aaa/tree'",
-                "cp -al '/opt/xamal/shop.staging/layers/aaa/tree'/. '/opt/xamal/shop.staging/releases/v1.assembling'",
                 "tar -xzf '/opt/xamal/shop.staging/layers/bbb/layer.tar.gz'",
-                "cp -al '/opt/xamal/shop.staging/layers/bbb/tree'/. '/opt/xamal/shop.staging/releases/v1.assembling'",
+                "cp -al '/opt/xamal/shop.staging/layers/aaa/tree'/. '/opt/xamal/shop.staging/layers/bbb/tree'/. "
+                        + "'/opt/xamal/shop.staging/releases/v1.assembling'",
                 "cmp -s - '/opt/xamal/shop.staging/releases/v1.assembling/RELEASE'",
                 "test -x '/opt/xamal/shop.staging/releases/v1.assembling/bin/shop'",
                 "> '/opt/xamal/shop.staging/releases/v1.assembling/.xamal-complete'",
@@ -318,6 +308,88 @@ class DeployCommandsTest {
     void theProbePrintsTheBodyThenTheStatus() {
         assertThat(DeployCommands.probe("http://127.0.0.1:4001/up", 5))
                 .isEqualTo("curl -s --max-time 5 -w '\\n%{http_code}' http://127.0.0.1:4001/up");
+    }
+
+    /**
+     * Runs the health wait with curl and systemctl replaced by stand-ins: the probe prints the
+     * next of {@code answers} (the last one repeats), the state the next of {@code states}; each
+     * stand-in appends a line to its own file per run.
+     */
+    private String awaitHealthyWith(Path root, List<String> answers, List<String> states, Duration interval,
+                                    Duration deadline) throws Exception {
+        String url = "http://127.0.0.1:4001/up";
+        String unit = "shop.web@4001.service";
+        Files.write(root.resolve("answers"), answers);
+        Files.write(root.resolve("states"), states);
+        String probe = "n=$(wc -l < " + root.resolve("probes") + " 2>/dev/null || echo 0); echo x >> " + root.resolve("probes")
+                + "; a=$(sed -n \"$((n + 1))p\" " + root.resolve("answers") + "); [ -n \"$a\" ] || a=$(tail -1 "
+                + root.resolve("answers") + "); printf '%b' \"$a\"";
+        String state = "n=$(wc -l < " + root.resolve("reads") + " 2>/dev/null || echo 0); echo x >> " + root.resolve("reads")
+                + "; a=$(sed -n \"$((n + 1))p\" " + root.resolve("states") + "); [ -n \"$a\" ] || a=$(tail -1 "
+                + root.resolve("states") + "); printf '%b' \"$a\"";
+        String line = DeployCommands.awaitHealthy(url, 5, unit, interval, deadline);
+        assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitState(unit));
+        Process process = startIn(root, line.replace(DeployCommands.probe(url, 5), probe)
+                .replace(DeployCommands.unitState(unit), state));
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private static long linesOf(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    @Test
+    void theHealthWaitProbesOnTheHostUntilA2xxAndReadsTheStateOnlyAfterProbesThatFailed(@TempDir Path root)
+            throws Exception {
+        String alive = "ActiveState=activating\\nSubState=start\\nNRestarts=0";
+        String out = awaitHealthyWith(root, List.of("\\n000", "starting\\n503", "up\\nline two\\n200"),
+                List.of(alive), Duration.ofMillis(50), Duration.ofSeconds(30));
+        assertThat(out).isEqualTo("probe 000\nprobe 503\nprobe 200\n" + DeployCommands.HEALTH_RESULT + " "
+                + DeployCommands.HEALTHY + "\n\n" + DeployCommands.STATE_SEPARATOR + "\nup\nline two\n200\n");
+        assertThat(linesOf(root.resolve("probes"))).isEqualTo(3);
+        assertThat(linesOf(root.resolve("reads"))).as("no state read after the 2xx").isEqualTo(2);
+    }
+
+    @Test
+    void theHealthWaitEndsWhenTheUnitDiedOrWasRestarted(@TempDir Path root) throws Exception {
+        String alive = "ActiveState=activating\\nSubState=start\\nNRestarts=0";
+        for (String dead : List.of("ActiveState=failed\\nSubState=failed\\nNRestarts=0",
+                "ActiveState=inactive\\nSubState=dead\\nNRestarts=0",
+                "ActiveState=activating\\nSubState=auto-restart\\nNRestarts=0",
+                "ActiveState=active\\nSubState=running\\nNRestarts=1")) {
+            Path dir = Files.createDirectories(root.resolve("case" + dead.hashCode()));
+            String out = awaitHealthyWith(dir, List.of("\\n000"), List.of(alive, dead), Duration.ofMillis(20),
+                    Duration.ofSeconds(30));
+            assertThat(out).as(dead).isEqualTo("probe 000\nprobe 000\n" + DeployCommands.HEALTH_RESULT + " "
+                    + DeployCommands.DIED + "\n" + dead.replace("\\n", "\n") + "\n" + DeployCommands.STATE_SEPARATOR
+                    + "\n\n000\n");
+        }
+    }
+
+    @Test
+    void theHealthWaitEndsAtItsDeadlineAndNeverProbesMoreOftenThanTheInterval(@TempDir Path root) throws Exception {
+        String alive = "ActiveState=active\\nSubState=running\\nNRestarts=0";
+        long started = System.nanoTime();
+        String out = awaitHealthyWith(root, List.of("busy\\n503"), List.of(alive), Duration.ofMillis(200),
+                Duration.ofSeconds(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(out).endsWith(DeployCommands.HEALTH_RESULT + " " + DeployCommands.TIMED_OUT + "\n"
+                + alive.replace("\\n", "\n") + "\n" + DeployCommands.STATE_SEPARATOR + "\nbusy\n503\n");
+        assertThat(took).as("not before its deadline").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        long probes = linesOf(root.resolve("probes"));
+        // One probe per started interval: at most one more than fit into the time it took.
+        assertThat(probes).isBetween(2L, took.toMillis() / 200 + 1);
+        assertThat(out.lines().filter(l -> l.equals("probe 503")).count()).isEqualTo(probes);
+    }
+
+    @Test
+    void theHealthWaitsIntervalIsWrittenAsSleepTakesIt() {
+        assertThat(DeployCommands.awaitHealthy("http://h/up", 5, "u", Duration.ofSeconds(1), Duration.ofSeconds(60)))
+                .contains("sleep 1 & w=$!").contains("end=$((t + 6000))");
+        assertThat(DeployCommands.awaitHealthy("http://h/up", 5, "u", Duration.ofMillis(250), Duration.ofSeconds(60)))
+                .contains("sleep 0.25 & w=$!");
     }
 
     @Test

@@ -20,7 +20,7 @@ class LockCommandsTest {
         String command = lock.acquire(details);
         String encoded = Base64.getEncoder().encodeToString(details.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(command).startsWith("mkdir -p \"$HOME\"/.xamal && if mkdir \"$HOME\"/.xamal/lock-shop.staging 2>/dev/null;")
+        assertThat(command).startsWith("{ [ -d \"$HOME\"/.xamal ] || mkdir -p \"$HOME\"/.xamal; } && if mkdir \"$HOME\"/.xamal/lock-shop.staging 2>/dev/null;")
                 .contains("printf '%s' '" + encoded + "' | base64 -d > \"$HOME\"/.xamal/lock-shop.staging/details")
                 .contains("echo acquired").contains("else echo held; cat \"$HOME\"/.xamal/lock-shop.staging/details")
                 .doesNotContain("rm -rf /").doesNotContain("`");
@@ -42,7 +42,7 @@ class LockCommandsTest {
     @Test
     void auditLinesAreAppendedQuotedAndTailedFromTheSameFile() {
         AuditCommands audit = new AuditCommands("shop.staging");
-        assertThat(audit.append("[t] [Jo] it's $(x)")).isEqualTo("mkdir -p \"$HOME\"/.xamal && printf '%s\\n' "
+        assertThat(audit.append("[t] [Jo] it's $(x)")).isEqualTo("{ [ -d \"$HOME\"/.xamal ] || mkdir -p \"$HOME\"/.xamal; } && printf '%s\\n' "
                 + "'[t] [Jo] it'\\''s $(x)' >> \"$HOME\"/.xamal/shop.staging-audit.log");
         assertThat(audit.tail(50)).isEqualTo("if [ -f \"$HOME\"/.xamal/shop.staging-audit.log ]; then tail -n 50"
                 + " \"$HOME\"/.xamal/shop.staging-audit.log; fi");

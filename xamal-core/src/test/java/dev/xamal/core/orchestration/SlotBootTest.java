@@ -46,9 +46,13 @@ class SlotBootTest {
     }
 
     @Test
-    void theStopResultCommandAsksSystemdForResultAndStopTimeoutOnOneLine() {
+    void theStopResultCommandAsksSystemdForResultAndStopTimeoutAndItsLinesParse() {
         assertThat(DeployCommands.stopResult("hello.web@4000.service"))
-                .isEqualTo("/usr/bin/systemctl show -p Result -p TimeoutStopUSec hello.web@4000.service | tr '\\n' ' '");
+                .isEqualTo("/usr/bin/systemctl show -p Result -p TimeoutStopUSec hello.web@4000.service");
+        assertThat(SlotBoot.StopOutcome.parse("Result=timeout\nTimeoutStopUSec=16s\n", Duration.ofSeconds(16)).killed())
+                .as("one property a line, as systemctl prints them").isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=active\nSubState=running\nNRestarts=2\n").died()).isTrue();
+        assertThat(SlotBoot.UnitState.parse("ActiveState=active\nSubState=running\nNRestarts=0\n").running()).isTrue();
     }
 
     @Test
