@@ -307,7 +307,7 @@ public final class SlotBoot {
                         + " s on the host until it answers 2xx)")
                 .withTimeout(settings.deployTimeout().plus(settings.probeTimeout()).plus(settings.interval())
                         .plusSeconds(30)));
-        String[] ended = aroundLastResult(result.stdout());
+        String[] ended = aroundResult(result.stdout());
         if (ended == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not finish the health check of " + url
                     + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
@@ -334,11 +334,11 @@ public final class SlotBoot {
     }
 
     /**
-     * The outcome word after the last {@link DeployCommands#HEALTH_RESULT} line (a probe line
-     * cannot hold it; a probe's body, printed after it, may) and what follows that line, or null
-     * when there is none.
+     * The outcome word on the first {@link DeployCommands#HEALTH_RESULT} line and what follows
+     * that line, or null when there is none. Only probe lines come before it; the last probe's
+     * body, printed after it, may hold the marker text too.
      */
-    static String[] aroundLastResult(String out) {
+    private static String[] aroundResult(String out) {
         String marker = DeployCommands.HEALTH_RESULT + " ";
         int at = out.startsWith(marker) ? 0 : out.indexOf("\n" + marker);
         if (at < 0) {
