@@ -121,6 +121,8 @@ public record AppPrivileges(AppLayout layout, String sshUser, String sshGroup, S
             }
             commands.add(UnitCommands.systemctlWithoutReload(UnitCommands.Verb.ENABLE, unit));
             commands.add(UnitCommands.systemctlWithoutReload(UnitCommands.Verb.DISABLE, unit));
+            commands.add(UnitCommands.systemctlNow(UnitCommands.Verb.ENABLE, unit));
+            commands.add(UnitCommands.systemctlNow(UnitCommands.Verb.DISABLE, unit));
             commands.add(UnitCommands.journalTail(unit));
         }
         for (Stdio stdio : Stdio.values()) {

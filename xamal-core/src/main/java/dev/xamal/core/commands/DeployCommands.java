@@ -189,7 +189,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * only when something runs there, points the port's slot at the release, writes the env file
      * ({@link VerifiedWrite#fromStandardInput()}, after removing what interrupted writes of it
      * left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state (when there is
-     * one), then enables the unit ({@code --no-reload}) and starts it. Stops at the first step that
+     * one), then enables the unit and starts it ({@link #enableAndStart}). Stops at the first step that
      * fails.
      *
      * <p>The new instance is enabled as it starts, as a container gets its restart policy when it
@@ -209,8 +209,17 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " && { " + envFile.removeLeftovers() + "; " + envFile.fromStandardInput() + "; }"
                 + " && { echo " + SERVING_SEPARATOR
                 + servingUnit.map(serving -> " && " + unitState(serving) + " && echo").orElse("")
-                + " && { " + enablement(UnitCommands.Verb.ENABLE, unit) + "; } && "
-                + systemctl(UnitCommands.Verb.START, unit) + "; } </dev/null";
+                + " && { " + enableAndStart(unit) + "; }; } </dev/null";
+    }
+
+    /**
+     * Enables ({@code --no-reload}) and starts the unit with one {@code systemctl enable --now};
+     * where sudo refuses that form (sudoers lines written before it existed) the enable and the
+     * start run one after the other ({@link #enablement}, {@code systemctl start}).
+     */
+    public String enableAndStart(String unit) {
+        return UnitCommands.systemctlNow(UnitCommands.Verb.ENABLE, unit).line(sshUserIsRoot) + " 2>/dev/null || { "
+                + enablement(UnitCommands.Verb.ENABLE, unit) + " && " + systemctl(UnitCommands.Verb.START, unit) + "; }";
     }
 
     /** Prints where {@code current} points ({@code releases/<version>}), or nothing before the first switch. */
@@ -282,9 +291,17 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * whether the stop had to kill.
      */
     public String stopReportingResult(String unit, boolean disable) {
-        return systemctl(UnitCommands.Verb.STOP, unit)
-                + (disable ? " && { " + enablement(UnitCommands.Verb.DISABLE, unit) + "; }" : "")
+        return (disable ? "{ " + disableAndStop(unit) + "; }" : systemctl(UnitCommands.Verb.STOP, unit))
                 + " && " + stopResult(unit);
+    }
+
+    /**
+     * Disables ({@code --no-reload}) and stops the unit with one {@code systemctl disable --now};
+     * where sudo refuses that form the stop and the disable run one after the other.
+     */
+    public String disableAndStop(String unit) {
+        return UnitCommands.systemctlNow(UnitCommands.Verb.DISABLE, unit).line(sshUserIsRoot) + " 2>/dev/null || { "
+                + systemctl(UnitCommands.Verb.STOP, unit) + " && { " + enablement(UnitCommands.Verb.DISABLE, unit) + "; }; }";
     }
 
     /**

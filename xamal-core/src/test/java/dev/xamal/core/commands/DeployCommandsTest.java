@@ -224,13 +224,12 @@ class DeployCommandsTest {
         byte[] env = "TOKEN=t0k3n\n".getBytes(StandardCharsets.UTF_8);
         VerifiedWrite write = VerifiedWrite.of(asRoot.layout().envFile("web", 4001), 0600, env, new byte[] {1, 2, 3, 4, 5, 6});
         // systemd's parts replaced by stand-ins that would swallow standard input if they got it.
-        String enable = asRoot.enablement(UnitCommands.Verb.ENABLE, unit);
+        String enable = asRoot.enableAndStart(unit);
         String line = asRoot.startSlot(unit, 4001, "v2", write, Optional.of(serving))
                 .replace(UnitCommands.isActive(unit), "cat > " + root.resolve("state-read") + "; echo active")
                 .replace(DeployCommands.unitState(serving), "printf 'ActiveState=active\\nSubState=running'")
                 .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "cat > " + root.resolve("stop-read") + "; echo stopped")
-                .replace(enable, "cat > " + root.resolve("enable-read") + "; echo enabled")
-                .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "cat > " + root.resolve("start-read") + "; echo started");
+                .replace(enable, "cat > " + root.resolve("start-read") + "; echo enabled and started");
         Process process = startIn(root, line);
         process.getOutputStream().write(env);
         process.getOutputStream().close();
@@ -239,7 +238,7 @@ class DeployCommandsTest {
 
         assertThat(out).as("enabled after everything else, right before the start").isEqualTo(
                 "ActiveState=active\nstopped\n" + DeployCommands.SERVING_SEPARATOR
-                + "\nActiveState=active\nSubState=running\nenabled\nstarted\n");
+                + "\nActiveState=active\nSubState=running\nenabled and started\n");
         assertThat(Files.readString(root.resolve("env/web-4001.env"))).isEqualTo("TOKEN=t0k3n\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("env/web-4001.env"))))
                 .isEqualTo("rw-------");
@@ -247,21 +246,20 @@ class DeployCommandsTest {
         try (var files = Files.list(root.resolve("env"))) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left").containsExactly("web-4001.env");
         }
-        for (String stage : List.of("state-read", "stop-read", "enable-read", "start-read")) {
+        for (String stage : List.of("state-read", "stop-read", "start-read")) {
             assertThat(Files.readString(root.resolve(stage))).as(stage).isEmpty();
         }
 
         String idle = asRoot.startSlot(unit, 4001, "v2", write, Optional.empty())
                 .replace(UnitCommands.isActive(unit), "echo inactive; exit 3")
                 .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "echo stopped")
-                .replace(enable, "echo enabled")
-                .replace(asRoot.systemctl(UnitCommands.Verb.START, unit), "echo started");
+                .replace(enable, "echo enabled and started");
         Process second = startIn(root, idle);
         second.getOutputStream().write(env);
         second.getOutputStream().close();
         assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .as("nothing stopped on an idle port; no serving unit")
-                .isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nenabled\nstarted\n");
+                .isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nenabled and started\n");
         assertThat(second.waitFor()).isZero();
     }
 
@@ -392,11 +390,54 @@ class DeployCommandsTest {
                 .contains("sleep 0.25 & w=$!");
     }
 
+    /** Runs {@code line} with each of the {@code parts} replaced by a command that prints its name (or fails, for {@code failing}). */
+    private static String runWithStandIns(Path root, String line, java.util.Map<String, String> parts, String failing)
+            throws Exception {
+        String replaced = line;
+        for (var part : parts.entrySet()) {
+            replaced = replaced.replace(part.getKey(), part.getValue().equals(failing) ? "false" : "echo " + part.getValue());
+        }
+        Process process = startIn(root, replaced);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return out + "exit " + process.waitFor();
+    }
+
     @Test
-    void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded() {
+    void aUnitIsEnabledAndStartedByOneSystemctlAndByTwoWhereSudoRefusesThatForm(@TempDir Path root) throws Exception {
+        String unit = "shop.web@4001.service";
+        String now = UnitCommands.systemctlNow(UnitCommands.Verb.ENABLE, unit).line(false);
+        assertThat(now).isEqualTo("sudo -n /usr/bin/systemctl enable --now --no-reload " + unit);
+        String enable = asDeploy.enablement(UnitCommands.Verb.ENABLE, unit);
+        String start = asDeploy.systemctl(UnitCommands.Verb.START, unit);
+        String line = asDeploy.enableAndStart(unit);
+        // The enablement first: its own fallback holds the start's sudo prefix too.
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>(java.util.Map.of(now, "now"));
+        parts.put(enable, "enable");
+        parts.put(start, "start");
+        assertThat(runWithStandIns(root, line, parts, "")).isEqualTo("now\nexit 0");
+        assertThat(runWithStandIns(root, line, parts, "now")).as("older sudoers").isEqualTo("enable\nstart\nexit 0");
+        assertThat(runWithStandIns(root, line, parts, "start")).isEqualTo("now\nexit 0");
+        String bothFail = line.replace(now, "false").replace(enable, "echo enable").replace(start, "false");
+        assertThat(statusIn(root, bothFail)).as("the start fails in both forms").isNotZero();
+    }
+
+    @Test
+    void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded(@TempDir Path root)
+            throws Exception {
         String unit = "shop.web@4000.service";
-        assertThat(asRoot.stopReportingResult(unit, true)).isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit)
-                + " && { " + asRoot.enablement(UnitCommands.Verb.DISABLE, unit) + "; } && " + DeployCommands.stopResult(unit));
+        assertThat(asRoot.stopReportingResult(unit, true))
+                .isEqualTo("{ " + asRoot.disableAndStop(unit) + "; } && " + DeployCommands.stopResult(unit));
+        String now = UnitCommands.systemctlNow(UnitCommands.Verb.DISABLE, unit).line(false);
+        assertThat(now).isEqualTo("sudo -n /usr/bin/systemctl disable --now --no-reload " + unit);
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>(java.util.Map.of(now, "now"));
+        parts.put(asDeploy.enablement(UnitCommands.Verb.DISABLE, unit), "disable");
+        parts.put(asDeploy.systemctl(UnitCommands.Verb.STOP, unit), "stop");
+        parts.put(DeployCommands.stopResult(unit), "result");
+        String line = asDeploy.stopReportingResult(unit, true);
+        assertThat(runWithStandIns(root, line, parts, "")).isEqualTo("now\nresult\nexit 0");
+        assertThat(runWithStandIns(root, line, parts, "now")).as("older sudoers")
+                .isEqualTo("stop\ndisable\nresult\nexit 0");
+        assertThat(runWithStandIns(root, line.replace(now, "false"), parts, "stop")).isEqualTo("exit 1");
         assertThat(asRoot.stopReportingResult(unit, false))
                 .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
     }

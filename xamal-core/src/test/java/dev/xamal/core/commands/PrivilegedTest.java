@@ -58,6 +58,8 @@ class PrivilegedTest {
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl stop shop.staging.web@4001.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart shop.staging.worker.service",
+                "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl enable --now --no-reload shop.staging.web@4001.service",
+                "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl disable --now --no-reload shop.staging.web@4000.service",
                 "deploy ALL=(root) NOPASSWD: /usr/bin/journalctl --no-pager -n 50 -u shop.staging.web@4000.service");
         assertThat(lines).doesNotHaveDuplicates().noneMatch(l -> l.contains("NOPASSWD: ALL"));
         assertThat(lines).filteredOn(l -> l.contains("systemctl ") && !l.contains("daemon-reload")).allMatch(l -> l.contains("shop.staging."));
