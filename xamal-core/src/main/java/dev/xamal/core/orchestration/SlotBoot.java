@@ -281,10 +281,7 @@ public final class SlotBoot {
                     + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
                     + result.outputTail());
         }
-        // The probe's output ends with the status line and the newline the command added after it.
-        String probe = parts[0];
-        return new Look(Probe.parse(probe.endsWith("\n") ? probe.substring(0, probe.length() - 1) : probe),
-                UnitState.parse(parts[1]));
+        return new Look(Probe.parseLine(parts[0]), UnitState.parse(parts[1]));
     }
 
     /** What one look at a booting instance saw: its health probe's answer and its unit's state. */
@@ -319,8 +316,7 @@ public final class SlotBoot {
             throw new EnvironmentException("host " + remote.host().id() + " answered the health check of " + url
                     + " without the line " + DeployCommands.STATE_SEPARATOR + ": " + result.outputTail());
         }
-        Probe last = Probe.parse(stateAndProbe[1].endsWith("\n")
-                ? stateAndProbe[1].substring(0, stateAndProbe[1].length() - 1) : stateAndProbe[1]);
+        Probe last = Probe.parseLine(stateAndProbe[1]);
         switch (outcome) {
             case DeployCommands.HEALTHY -> output.sourceLine(remote.host().id(), url + " answered " + last.status());
             case DeployCommands.DIED -> throw failure(remote, unit, true, unit + " stopped before it became healthy ("
@@ -512,6 +508,11 @@ public final class SlotBoot {
             String body = cut < 0 ? "" : out.substring(0, cut);
             int status = code.matches("[0-9]{3}") ? Integer.parseInt(code) : 0;
             return new Probe(status, body.length() > BODY_LIMIT ? body.substring(0, BODY_LIMIT) + "..." : body);
+        }
+
+        /** Parses a probe's output that ends with the status line and the newline the command printed after it. */
+        static Probe parseLine(String out) {
+            return parse(out.endsWith("\n") ? out.substring(0, out.length() - 1) : out);
         }
 
         boolean healthy() {

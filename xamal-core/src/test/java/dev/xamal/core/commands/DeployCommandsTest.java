@@ -319,12 +319,8 @@ class DeployCommandsTest {
         String unit = "shop.web@4001.service";
         Files.write(root.resolve("answers"), answers);
         Files.write(root.resolve("states"), states);
-        String probe = "n=$(wc -l < " + root.resolve("probes") + " 2>/dev/null || echo 0); echo x >> " + root.resolve("probes")
-                + "; a=$(sed -n \"$((n + 1))p\" " + root.resolve("answers") + "); [ -n \"$a\" ] || a=$(tail -1 "
-                + root.resolve("answers") + "); printf '%b' \"$a\"";
-        String state = "n=$(wc -l < " + root.resolve("reads") + " 2>/dev/null || echo 0); echo x >> " + root.resolve("reads")
-                + "; a=$(sed -n \"$((n + 1))p\" " + root.resolve("states") + "); [ -n \"$a\" ] || a=$(tail -1 "
-                + root.resolve("states") + "); printf '%b' \"$a\"";
+        String probe = nextAnswer(root.resolve("probes"), root.resolve("answers"));
+        String state = nextAnswer(root.resolve("reads"), root.resolve("states"));
         String line = DeployCommands.awaitHealthy(url, 5, unit, interval, deadline);
         assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitState(unit));
         Process process = startIn(root, line.replace(DeployCommands.probe(url, 5), probe)
@@ -332,6 +328,12 @@ class DeployCommandsTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
         return out;
+    }
+
+    /** A command that counts its calls in {@code calls} and prints the matching line of {@code answers} (the last once they run out). */
+    private static String nextAnswer(Path calls, Path answers) {
+        return "n=$(wc -l < " + calls + " 2>/dev/null || echo 0); echo x >> " + calls + "; a=$(sed -n \"$((n + 1))p\" "
+                + answers + "); [ -n \"$a\" ] || a=$(tail -1 " + answers + "); printf '%b' \"$a\"";
     }
 
     private static long linesOf(Path file) throws IOException {

@@ -23,6 +23,15 @@ class SlotBootTest {
     }
 
     @Test
+    void aProbeLineDropsOnlyTheNewlinePrintedAfterTheStatus() {
+        SlotBoot.Probe printed = SlotBoot.Probe.parseLine("starting\n\n503\n");
+        assertThat(printed.status()).isEqualTo(503);
+        assertThat(printed.describe()).isEqualTo("status 503, body: starting");
+        assertThat(SlotBoot.Probe.parseLine("\n000\n").describe()).isEqualTo("no answer");
+        assertThat(SlotBoot.Probe.parseLine("ok\n\n200").healthy()).isTrue();
+    }
+
+    @Test
     void aUnitThatFailedStoppedOrIsBeingRestartedCountsAsDead() {
         assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=0 ").died()).isFalse();
         assertThat(SlotBoot.UnitState.parse("ActiveState=active SubState=running NRestarts=0 ").running()).isTrue();
