@@ -111,6 +111,7 @@ public final class ConfigDocument {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
+        options.setDereferenceAliases(true); // a value used twice (an empty list) is written twice, not as &id001/*id001
         return new Yaml(options).dump(toMap(config));
     }
 

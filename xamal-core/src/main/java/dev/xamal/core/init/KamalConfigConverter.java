@@ -436,6 +436,7 @@ public final class KamalConfigConverter {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
+        options.setDereferenceAliases(true); // a value used twice (an empty list) is written twice, not as &id001/*id001
         options.setWidth(120);
         return new Yaml(options).dump(xamal);
     }

@@ -41,6 +41,19 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void yamlWritesEveryValueWhereItBelongsWithoutAnchorsOrAliases() {
+        XamalConfig config = new ConfigFiles(dir).base("""
+                service: shop
+                servers: [a.example.com]
+                """).load();
+
+        String yaml = ConfigDocument.toYaml(config);
+
+        assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
+        assertThat(yaml).containsPattern("(?m)^  secret: \\[\\]$").containsPattern("(?m)^  clear: \\{\\}$");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void documentHasDefaultsAndSecretNamesOnly() throws Exception {
         XamalConfig config = new ConfigFiles(dir).base(CONFIG).load();
