@@ -18,12 +18,29 @@ class UpstreamLoadTest {
     }
 
     @Test
-    void rejectsAnythingButAnArray() {
-        assertThatThrownBy(() -> UpstreamLoad.parse("{\"error\":\"x\"}"))
+    void skipsFieldsItDoesNotNeedAndCountsWhatIsNotANumberAsZero() {
+        UpstreamLoad load = UpstreamLoad.parse("""
+                [{"fails":{"recent":[1,2]},"address":"localhost:4001","num_requests":"2"},
+                 {"address":"localhost:4000","num_requests":null,"extra":[{"address":"localhost:9"}]},
+                 {"num_requests":5}]""");
+        assertThat(load.inFlight(4001)).contains(2);
+        assertThat(load.inFlight(4000)).contains(0);
+        assertThat(load.inFlight(9)).isEmpty();
+        assertThat(UpstreamLoad.parse("[]").inFlight(4000)).isEmpty();
+    }
+
+    @Test
+    void rejectsAnythingButAnArrayOfObjects() {
+        assertRefused("{\"error\":\"x\"}", "/reverse_proxy/upstreams");
+        assertRefused("<html>", "invalid JSON");
+        assertRefused("[1, 2]", "JSON array of upstreams");
+        assertRefused("[{\"address\":\"localhost:4000\"}", "invalid JSON");
+        assertRefused("", "/reverse_proxy/upstreams");
+    }
+
+    private static void assertRefused(String json, String message) {
+        assertThatThrownBy(() -> UpstreamLoad.parse(json)).as(json)
                 .isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining("/reverse_proxy/upstreams");
-        assertThatThrownBy(() -> UpstreamLoad.parse("<html>"))
-                .isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining("invalid JSON");
+                .hasMessageContaining(message);
     }
 }
