@@ -11,9 +11,9 @@ import java.util.Set;
  * @param marker         the release's completeness marker, empty when the release is not complete
  * @param completeLayers the digests whose layers are complete in the host's cache
  * @param current        {@link DeployCommands#readCurrent()}'s output
- * @param activePort     {@link DeployCommands#readActivePort()}'s output
+ * @param slots          {@link DeployCommands#activePortAndMaintenance()}'s output
  */
-public record DeliveryState(String uname, String marker, Set<String> completeLayers, String current, String activePort) {
+public record DeliveryState(String uname, String marker, Set<String> completeLayers, String current, String slots) {
     /** The line between the parts (no command's output has it). */
     public static final String SEPARATOR = "--xamal-delivery-state--";
 
@@ -29,6 +29,12 @@ public record DeliveryState(String uname, String marker, Set<String> completeLay
         }
         return new DeliveryState(parts[0], parts[1], Set.copyOf(List.copyOf(parts[2].lines().toList())), parts[3],
                 parts[4]);
+    }
+
+    /** {@link DeployCommands#readActivePort()}'s output: the part of {@link #slots()} before its maintenance line. */
+    public String activePort() {
+        int at = slots.indexOf("\n" + DeployCommands.MAINTENANCE_SEPARATOR + "\n");
+        return at < 0 ? slots : slots.substring(0, at);
     }
 
     /** The version {@code current} points at, empty before the first switch. */

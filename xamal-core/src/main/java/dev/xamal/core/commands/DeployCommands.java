@@ -44,14 +44,15 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * What a delivery asks the host before it uploads, as one command (one round trip): the
      * platform ({@link #uname()}), the release's completeness marker ({@link #releaseMarker}), the
      * complete layers among {@code sha256s} ({@link #completeLayers}), where {@code current}
-     * points ({@link #readCurrent()}) and the active port ({@link #readActivePort()}), their
-     * outputs separated by {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
+     * points ({@link #readCurrent()}), the active port and the maintenance state
+     * ({@link #activePortAndMaintenance()}), their outputs separated by
+     * {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
      */
     public String deliveryState(String version, List<String> sha256s) {
         String separator = "printf '\\n%s\\n' " + Shell.quote(DeliveryState.SEPARATOR);
         return "{ " + uname() + "; } && " + separator + " && { " + releaseMarker(version) + "; } && " + separator
                 + " && { " + completeLayers(sha256s) + "; } && " + separator + " && { " + readCurrent() + "; } && "
-                + separator + " && { " + readActivePort() + "; }";
+                + separator + " && { " + activePortAndMaintenance() + "; }";
     }
 
     /**

@@ -86,22 +86,26 @@ public final class Deploy {
         Map<Host, Map<Role, byte[]>> envFiles = new LinkedHashMap<>();
         hosts.forEach(host -> envFiles.put(host, envFiles(rolesOn(config, host, roles), host, secrets)));
 
+        boolean hooksBeforeBoot = hooks.runBeforeBoot();
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
-        List<String> running = fanOut.run(hosts, host -> {
+        List<DeliveryState> states = fanOut.run(hosts, host -> {
             RemoteHost remote = transport.open(host);
             if (checks == Checks.PREFLIGHT) {
                 preflight(config, remote, rolesOn(config, host, roles));
             }
             DeliveryState state = delivery(config, host).deliver(remote, release, config.release().name()).state();
-            stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host), state.activePort());
-            return state.runningVersion();
+            if (hooksBeforeBoot) {
+                stageEnvFiles(config, remote, rolesOn(config, host, roles), envFiles.get(host), state.activePort());
+            }
+            return state;
         }).values();
-        Map<Host, String> before = byHost(hosts, running);
+        Map<Host, String> before = byHost(hosts, states.stream().map(DeliveryState::runningVersion).toList());
+        Map<Host, String> slots = hooksBeforeBoot ? Map.of() : byHost(hosts, states.stream().map(DeliveryState::slots).toList());
 
         hooks.preDeploy();
         Map<Host, String> versions = new LinkedHashMap<>();
         hosts.forEach(host -> versions.put(host, version));
-        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, HistoryEntry.DEPLOY,
+        List<Booted> booted = bootInGroups(config, versions, before, slots, roles, envFiles, HistoryEntry.DEPLOY,
                 Optional.of(new Prune(transport, output)));
         output.info("Deployed " + config.appId() + " " + version + ":");
         DeploySummary.lines(booted).forEach(output::info);
@@ -122,7 +126,7 @@ public final class Deploy {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
         List<String> running = fanOut.run(hosts, host -> runningVersion(config, transport.open(host))).values();
         Map<Host, String> before = byHost(hosts, running);
-        List<Booted> booted = bootInGroups(config, versions, before, roles, envFiles, action, Optional.empty());
+        List<Booted> booted = bootInGroups(config, versions, before, Map.of(), roles, envFiles, action, Optional.empty());
         output.info("Booted " + config.appId() + " (" + action + "):");
         DeploySummary.lines(booted).forEach(output::info);
         return booted;
@@ -133,10 +137,13 @@ public final class Deploy {
      * hosts of a group in parallel, {@code boot.wait} between groups, the app-boot hooks around
      * each group. A failed group stops the later ones with the host-by-host state. With a
      * {@code prune}, each host is pruned as soon as its roles booted, while others still boot.
+     *
+     * @param slots each host's active port and maintenance state as the delivery read them, for
+     *              the hosts where nothing can have changed them since; the others read them again
      */
     private List<Booted> bootInGroups(XamalConfig config, Map<Host, String> versions, Map<Host, String> before,
-                                      List<Role> roles, Map<Host, Map<Role, byte[]>> envFiles, String action,
-                                      Optional<Prune> prune) {
+                                      Map<Host, String> slots, List<Role> roles, Map<Host, Map<Role, byte[]>> envFiles,
+                                      String action, Optional<Prune> prune) {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
         String version = versions.values().stream().distinct().collect(Collectors.joining(", "));
         List<List<Host>> groups = BootGroups.of(config, List.copyOf(versions.keySet()));
@@ -161,7 +168,7 @@ public final class Deploy {
             FanOutResult<Host, List<Booted>> result = fanOut.run(group, host -> {
                 RemoteHost remote = transport.open(host);
                 List<Booted> hostBooted = boot(config, remote, versions.get(host), rolesOn(config, host, roles),
-                        envFiles.get(host), action);
+                        envFiles.get(host), action, Optional.ofNullable(slots.get(host)));
                 prune.ifPresent(p -> p.afterBoot(config, remote));
                 return hostBooted;
             });
@@ -255,15 +262,19 @@ public final class Deploy {
         return new SlotBoot(commands(config, host), proxy, config.caddy(), BootSettings.of(config), output, hooks);
     }
 
-    /** One host's roles, primary role first; a failure after a role switched says which did. */
+    /**
+     * One host's roles, primary role first; a failure after a role switched says which did.
+     *
+     * @param slots the host's active port and maintenance state, when known (for its one proxied role)
+     */
     private List<Booted> boot(XamalConfig config, RemoteHost remote, String version, List<Role> roles,
-                              Map<Role, byte[]> envFiles, String action) {
+                              Map<Role, byte[]> envFiles, String action, Optional<String> slots) {
         SlotBoot boot = slotBoot(config, remote.host());
         List<Booted> booted = new ArrayList<>();
         for (Role role : roles) {
             byte[] env = envFiles.get(role);
             try {
-                booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env, action)
+                booted.add(role.proxy() ? boot.bootProxied(remote, role.name(), version, env, action, slots)
                         : boot.bootPlain(remote, role.name(), version, env, action));
             } catch (RuntimeException e) {
                 if (booted.isEmpty()) {

@@ -12,7 +12,17 @@ public interface DeployHooks {
     DeployHooks NONE = new DeployHooks() {
     };
 
-    /** After the release and the new slots' env files are on every host, before any boots. */
+    /**
+     * Whether a hook runs between a deploy's delivery and its boots ({@link #preDeploy},
+     * {@link #preAppBoot}, {@link #postAppBoot}): then the new slots' env files are written
+     * before {@code pre-deploy} and every boot reads its host's active port again, as a hook may
+     * have changed it. Without one, the boots take what the delivery read under the deploy lock.
+     */
+    default boolean runBeforeBoot() {
+        return false;
+    }
+
+    /** After the release (and, when {@link #runBeforeBoot}, the new slots' env files) is on every host, before any boots. */
     default void preDeploy() {
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -69,6 +70,11 @@ public final class GoalHooks implements DeployHooks {
         return new HookVariables(run.service(), run.version(), hosts.stream().map(Host::id).toList(), run.roles(),
                 run.destination(), command, subcommand, run.performer(), Instant.now(), lockHeld.getAsBoolean(),
                 runtime);
+    }
+
+    @Override
+    public boolean runBeforeBoot() {
+        return Stream.of(Hook.PRE_DEPLOY, Hook.PRE_APP_BOOT, Hook.POST_APP_BOOT).anyMatch(runner::present);
     }
 
     @Override

@@ -80,13 +80,17 @@ public final class SlotBoot {
      * Boots a proxied role's instance on the idle port and switches traffic to it.
      *
      * @param action what the history records for the switch ({@link HistoryEntry#DEPLOY}, ...)
+     * @param slots  what {@link DeployCommands#activePortAndMaintenance()} printed on the host since
+     *               the deploy lock was taken, when nothing can have changed it since (no hook ran);
+     *               empty to read it now
      */
-    public Booted bootProxied(RemoteHost remote, String role, String version, byte[] envFile, String action) {
+    public Booted bootProxied(RemoteHost remote, String role, String version, byte[] envFile, String action,
+                              Optional<String> slots) {
         Instant started = Instant.now();
         AppLayout layout = commands.layout();
         String hostId = remote.host().id();
-        String[] portAndMaintenance = split(remote, remote.run(commands.activePortAndMaintenance()).stdout(),
-                DeployCommands.MAINTENANCE_SEPARATOR);
+        String[] portAndMaintenance = split(remote, slots.orElseGet(
+                () -> remote.run(commands.activePortAndMaintenance()).stdout()), DeployCommands.MAINTENANCE_SEPARATOR);
         OptionalInt active = activePort(remote, portAndMaintenance[0]);
         Optional<ProxySite.Maintenance> maintenance = MaintenanceState.parse(portAndMaintenance[1]);
         int port = idlePort(active);

@@ -128,6 +128,12 @@ class DeployCommandsTest {
         assertThat(after.current()).isEqualTo(runIn(root, asRoot.readCurrent()));
         assertThat(after.runningVersion()).isEqualTo("v0");
         assertThat(after.activePort()).isEqualTo(runIn(root, asRoot.readActivePort())).isEqualTo("4001\n");
+        assertThat(after.slots()).isEqualTo(runIn(root, asRoot.activePortAndMaintenance()));
+
+        Files.writeString(root.resolve("maintenance"), "reason=upgrade\n");
+        DeliveryState maintained = DeliveryState.parse(runIn(root, asRoot.deliveryState("v1", List.of("aaa", "bbb"))));
+        assertThat(maintained.slots()).isEqualTo(runIn(root, asRoot.activePortAndMaintenance())).endsWith("reason=upgrade\n");
+        assertThat(maintained.activePort()).isEqualTo("4001\n");
     }
 
     @Test

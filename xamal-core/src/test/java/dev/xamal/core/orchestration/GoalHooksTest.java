@@ -50,6 +50,25 @@ class GoalHooksTest {
     }
 
     @Test
+    void aHookRunsBeforeTheBootsWhenPreDeployOrAnAppBootHookIsPresentAndNotSkipped() throws Exception {
+        XamalConfig config = config();
+        assertThat(hooks(config, false, "deploy", config.roles()).runBeforeBoot()).as("app-boot hooks").isTrue();
+        assertThat(hooks(config, true, "deploy", config.roles()).runBeforeBoot()).as("skipHooks").isFalse();
+
+        Path hooksDir = project.resolve("hooks");
+        Files.move(hooksDir.resolve("pre-app-boot"), hooksDir.resolve("pre-app-boot.sample"));
+        assertThat(hooks(config, false, "deploy", config.roles()).runBeforeBoot()).as("post-app-boot").isTrue();
+        Files.move(hooksDir.resolve("post-app-boot"), hooksDir.resolve("post-app-boot.sample"));
+        assertThat(hooks(config, false, "deploy", config.roles()).runBeforeBoot()).as("no hook").isFalse();
+        Files.writeString(hooksDir.resolve("post-deploy"), "#!/bin/sh\n");
+        Files.writeString(hooksDir.resolve("pre-caddy-reload"), "#!/bin/sh\n");
+        assertThat(hooks(config, false, "deploy", config.roles()).runBeforeBoot()).as("hooks after the boots").isFalse();
+        Files.writeString(hooksDir.resolve("pre-deploy"), "#!/bin/sh\n");
+        assertThat(hooks(config, false, "deploy", config.roles()).runBeforeBoot()).as("pre-deploy").isTrue();
+        assertThat(DeployHooks.NONE.runBeforeBoot()).isFalse();
+    }
+
+    @Test
     void aGroupsHookSeesThatGroupsHostsAndRolesAndTheGoalAsCommandAndSubcommand() throws Exception {
         XamalConfig config = config();
         hooks(config, false, "app-boot", config.roles())
