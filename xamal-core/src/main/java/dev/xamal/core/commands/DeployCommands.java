@@ -62,14 +62,15 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public String prepareLayer(String sha256) {
         String dir = layout.layer(sha256);
-        return Shell.join("mkdir", "-p", dir) + " && rm -f -- " + Shell.quote(dir) + "/." + LAYER_FILE + ".xamal-*.part";
+        return Shell.join("mkdir", "-p", dir) + " && { " + VerifiedWrite.removeLeftovers(layerFile(sha256)) + "; }";
     }
 
     /** Checks the uploaded layer's digest once more on the host, then marks the layer complete. */
     public String completeLayer(String sha256) {
-        String dir = layout.layer(sha256);
-        return "cd " + Shell.quote(dir) + " && printf '%s  %s\\n' " + Shell.quote(sha256) + " " + LAYER_FILE
-                + " | sha256sum -c --quiet - && touch " + COMPLETE_MARKER;
+        String dir = Shell.quote(layout.layer(sha256));
+        return "s=$(sha256sum < " + dir + "/" + LAYER_FILE + ") && { [ \"${s%% *}\" = " + Shell.quote(sha256)
+                + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && : > "
+                + dir + "/" + COMPLETE_MARKER;
     }
 
     /** Prints the layer list of a complete release, or nothing when the release is not (yet) complete. */
@@ -98,7 +99,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         String target = layout.release(version);
         String work = Shell.quote(target + ".assembling");
         StringBuilder line = new StringBuilder()
-                .append("set -e; trap ").append(Shell.quote("rm -rf " + work)).append(" EXIT")
+                .append("set -e; trap ").append(Shell.quote(removeIfPresent(work))).append(" EXIT")
                 .append("; ").append(removeIfPresent(work)).append("; mkdir -p ").append(work);
         StringBuilder trees = new StringBuilder();
         for (String sha : layerShas) {
@@ -115,8 +116,10 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         // One cp for every layer: hard links, or copies where links cannot be made.
         line.append("; cp -al ").append(trees).append(work).append(" 2>/dev/null")
                 .append(" || cp -a --remove-destination ").append(trees).append(work);
-        line.append("; printf '%s' ").append(Shell.quote(releaseText)).append(" | cmp -s - ")
-                .append(Shell.quote(target + ".assembling/RELEASE"))
+        // RELEASE read by the shell itself, byte for byte (the last line's newline too), and compared.
+        String releaseFile = Shell.quote(target + ".assembling/RELEASE");
+        line.append("; r=; l=; if [ -f ").append(releaseFile).append(" ]; then while IFS= read -r l; do r=\"$r$l\n\"; done < ")
+                .append(releaseFile).append("; fi; r=\"$r$l\"; [ \"$r\" = ").append(Shell.quote(releaseText)).append(" ]")
                 .append(" || { echo 'the assembled RELEASE differs from the built one' >&2; exit 1; }")
                 .append("; test -x ").append(Shell.quote(target + ".assembling/bin/" + launcher))
                 .append(" || { echo 'the assembled release has no executable bin/").append(launcher.replace("'", ""))

@@ -93,6 +93,11 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
      * {@code rm} only when there is one. Replaces the shell's positional parameters.
      */
     public String removeLeftovers() {
+        return removeLeftovers(path);
+    }
+
+    /** The temporary files earlier writes of {@code path} left, removed (by {@code rm}, started only when there are some). */
+    public static String removeLeftovers(String path) {
         return "set -- " + Shell.quote(temporaryPrefix(path)) + "*.part; if [ -e \"$1\" ] || [ -L \"$1\" ]; then rm -f -- \"$@\"; fi";
     }
 

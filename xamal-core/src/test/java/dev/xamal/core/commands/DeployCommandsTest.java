@@ -187,6 +187,26 @@ class DeployCommandsTest {
         assertThat(root.resolve("releases/v2.assembling")).doesNotExist();
     }
 
+    @Test
+    void assemblyRefusesAReleaseFileThatIsNotByteForByteTheBuiltOneAndLeavesNoRelease(@TempDir Path root,
+                                                                                      @TempDir Path source) throws Exception {
+        layer(root, source, "aaa", "runtime/lib/modules", "the runtime\n");
+        layer(root, source, "bbb", "bin/shop", "#!/bin/sh\n");
+        Files.writeString(source.resolve("bbb/RELEASE"), "service=shop\nversion=v1\n");
+        runIn(source, "tar -czf " + root.resolve("layers/bbb/layer.tar.gz") + " -C " + source.resolve("bbb") + " .");
+
+        for (String built : List.of("service=shop\nversion=v1", "service=shop\nversion=v2\n", "service=shop\n")) {
+            Process process = startIn(root, asRoot.assemble("v1", List.of("aaa", "bbb"), built, "shop"));
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(built).isNotZero();
+            assertThat(err).as(built).contains("the assembled RELEASE differs from the built one");
+            assertThat(root.resolve("releases/v1")).as(built).doesNotExist();
+            assertThat(root.resolve("releases/v1.assembling")).as(built).doesNotExist();
+        }
+        runIn(root, asRoot.assemble("v1", List.of("aaa", "bbb"), "service=shop\nversion=v1\n", "shop"));
+        assertThat(root.resolve("releases/v1/" + DeployCommands.COMPLETE_MARKER)).exists();
+    }
+
     /** A layer archive holding one file, in the cache of {@code root}. */
     private static void layer(Path root, Path source, String sha, String file, String content) throws Exception {
         Path target = source.resolve(sha).resolve(file);
@@ -277,22 +297,38 @@ class DeployCommandsTest {
 
     @Test
     void preparingALayerRemovesWhatACutOffUploadOfItLeftButNeverTheLayerOrItsMarker() {
-        assertThat(asDeploy.prepareLayer("aaa")).isEqualTo("mkdir -p /opt/xamal/shop.staging/layers/aaa"
-                + " && rm -f -- '/opt/xamal/shop.staging/layers/aaa'/.layer.tar.gz.xamal-*.part");
+        assertThat(asDeploy.prepareLayer("aaa")).isEqualTo("mkdir -p /opt/xamal/shop.staging/layers/aaa && { "
+                + VerifiedWrite.removeLeftovers("/opt/xamal/shop.staging/layers/aaa/layer.tar.gz") + "; }");
+    }
+
+    @Test
+    void preparingALayerOnTheHostKeepsItsFileAndMarkerAndStartsRmOnlyForLeftovers(@TempDir Path root) throws Exception {
+        Path dir = Files.createDirectories(root.resolve("layers/aaa"));
+        Files.writeString(dir.resolve(DeployCommands.LAYER_FILE), "layer");
+        Files.writeString(dir.resolve(DeployCommands.COMPLETE_MARKER), "");
+        Files.writeString(dir.resolve(".layer.tar.gz.xamal-0a1b2c.part"), "cut off");
+        runIn(root, asRoot.prepareLayer("aaa"));
+        assertThat(dir.resolve(".layer.tar.gz.xamal-0a1b2c.part")).doesNotExist();
+        assertThat(dir.resolve(DeployCommands.LAYER_FILE)).exists();
+        assertThat(dir.resolve(DeployCommands.COMPLETE_MARKER)).exists();
+        assertThat(runWithStandIns(root, asRoot.prepareLayer("bbb"), java.util.Map.of("rm -f", "rm"), ""))
+                .as("nothing to remove: no rm").isEqualTo("exit 0");
+        assertThat(root.resolve("layers/bbb")).isDirectory();
     }
 
     @Test
     void aFailedAssemblyRemovesItsScratchDirectory() {
         String line = asDeploy.assemble("v1", List.of("aaa"), "service=shop\n", "shop");
-        assertThat(line).contains("trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT")
-                .doesNotContain("trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1'\\''' EXIT");
+        assertThat(line).contains("trap '{ [ ! -e '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\'' ]")
+                .contains("|| rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''; }' EXIT")
+                .doesNotContain("rm -rf '\\''/opt/xamal/shop.staging/releases/v1'\\''; }' EXIT");
     }
 
     @Test
     void assemblyWorksInAScratchDirectoryAndMovesTheCompleteReleaseIntoPlace() {
         String line = asDeploy.assemble("v1", List.of("aaa", "bbb"), "service=shop\n", "shop");
-        assertThat(line).startsWith("set -e; trap 'rm -rf '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\''' EXIT;"
-                + " { [ ! -e '/opt/xamal/shop.staging/releases/v1.assembling' ] && [ ! -L "
+        assertThat(line).startsWith("set -e; trap '{ [ ! -e '\\''/opt/xamal/shop.staging/releases/v1.assembling'\\'' ]")
+                .contains("' EXIT; { [ ! -e '/opt/xamal/shop.staging/releases/v1.assembling' ] && [ ! -L "
                 + "'/opt/xamal/shop.staging/releases/v1.assembling' ] || rm -rf '/opt/xamal/shop.staging/releases/v1.assembling'; }");
         assertThat(line).containsSubsequence(
                 "[ -d '/opt/xamal/shop.staging/layers/aaa/tree' ] || {",
@@ -301,7 +337,7 @@ class DeployCommandsTest {
                 "tar -xzf '/opt/xamal/shop.staging/layers/bbb/layer.tar.gz'",
                 "cp -al '/opt/xamal/shop.staging/layers/aaa/tree'/. '/opt/xamal/shop.staging/layers/bbb/tree'/. "
                         + "'/opt/xamal/shop.staging/releases/v1.assembling'",
-                "cmp -s - '/opt/xamal/shop.staging/releases/v1.assembling/RELEASE'",
+                "done < '/opt/xamal/shop.staging/releases/v1.assembling/RELEASE'; fi; r=\"$r$l\"; [ \"$r\" = 'service=shop\n' ]",
                 "test -x '/opt/xamal/shop.staging/releases/v1.assembling/bin/shop'",
                 "> '/opt/xamal/shop.staging/releases/v1.assembling/.xamal-complete'",
                 "mv -T '/opt/xamal/shop.staging/releases/v1.assembling' '/opt/xamal/shop.staging/releases/v1'");
