@@ -61,13 +61,10 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
         return path.substring(0, slash + 1) + "." + name + ".xamal-";
     }
 
-    /**
-     * Creates the temporary file empty, with the final mode: under umask 077 a new file is 0600
-     * already (no {@code chmod} for the env files), other modes are set after.
-     */
+    /** Creates the temporary file empty, with the final mode. */
     public String createEmpty() {
-        String create = "umask 077 && set -C && : > " + Shell.quote(temp);
-        return mode == 0600 ? create : create + " && chmod " + String.format("%04o", mode) + " " + Shell.quote(temp);
+        return "umask 077 && set -C && : > " + Shell.quote(temp) + " && chmod " + String.format("%04o", mode) + " "
+                + Shell.quote(temp);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,23 +47,6 @@ class FileCommandsTest {
                 .isEqualTo(new Run(0, "", ""));
         assertThat(withoutPrograms(dir, FileCommands.readTextIfPresent(dir.resolve("a dir with spaces/x").toString())))
                 .isEqualTo(new Run(0, "", ""));
-    }
-
-    @Test
-    void anEmptyFileIsCreatedWithTheFinalModeAndChmodRunsOnlyForModesOtherThan0600(@TempDir Path dir) throws Exception {
-        Path secret = dir.resolve("web-4001.env");
-        VerifiedWrite env = VerifiedWrite.of(secret.toString(), 0600, new byte[] {1}, new byte[] {1, 2, 3, 4, 5, 6});
-        assertThat(withoutPrograms(dir, env.createEmpty())).as("0600: the shell alone").isEqualTo(new Run(0, "", ""));
-        Path created = dir.resolve(".web-4001.env.xamal-010203040506.part");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rw-------");
-
-        Path layer = dir.resolve("layer.tar.gz");
-        VerifiedWrite shared = VerifiedWrite.of(layer.toString(), 0644, new byte[] {1}, new byte[] {1, 2, 3, 4, 5, 6});
-        assertThat(shared.createEmpty()).endsWith(" && chmod 0644 '" + dir.resolve(".layer.tar.gz.xamal-010203040506.part") + "'");
-        Process process = new ProcessBuilder("/bin/sh", "-c", shared.createEmpty()).start();
-        assertThat(process.waitFor()).isZero();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                dir.resolve(".layer.tar.gz.xamal-010203040506.part")))).isEqualTo("rw-r--r--");
     }
 
     @Test
