@@ -61,7 +61,10 @@ public record VerifiedWrite(String path, String temp, int mode, String sha256) {
         return path.substring(0, slash + 1) + "." + name + ".xamal-";
     }
 
-    /** Creates the temporary file empty, with the final mode. */
+    /**
+     * Creates the temporary file empty, with the final mode. The {@code chmod} stays for mode 0600
+     * too: in a directory with a default ACL a new file's mode comes from the ACL, not the umask.
+     */
     public String createEmpty() {
         return "umask 077 && set -C && : > " + Shell.quote(temp) + " && chmod " + String.format("%04o", mode) + " "
                 + Shell.quote(temp);

@@ -50,6 +50,14 @@ class FileCommandsTest {
     }
 
     @Test
+    void aPrivateFileGetsItsModeFromChmodNotFromTheUmaskAlone() {
+        VerifiedWrite env = VerifiedWrite.of("/opt/xamal/shop/env/web-4001.env", 0600, new byte[] {1},
+                new byte[] {1, 2, 3, 4, 5, 6});
+        assertThat(env.createEmpty()).startsWith("umask 077 && set -C && : > ")
+                .endsWith(" && chmod 0600 '/opt/xamal/shop/env/.web-4001.env.xamal-010203040506.part'");
+    }
+
+    @Test
     void leftoversOfInterruptedWritesAreRemovedAndRmRunsOnlyWhenThereAreAny(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("env/web-4001.env");
         Files.createDirectories(target.getParent());
