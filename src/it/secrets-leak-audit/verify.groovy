@@ -35,8 +35,10 @@ def commandLines = log.readLines().findAll { it.contains("[${hostId}] \$ ") }
 assert commandLines.size() >= 10 : "too few remote command lines logged: ${commandLines.size()}"
 assert commandLines.every { it.startsWith('[DEBUG] ') } : 'remote command lines are logged at debug level only'
 assert commandLines.any { it.contains('systemctl') } : 'no systemctl command was logged'
-def envWrites = log.readLines().findAll { it.contains("[${hostId}] write ") && it.contains('/env/') && it.endsWith('(mode 600)') }
-assert envWrites.size() >= 2 : 'each deploy wrote its env file over SFTP with mode 0600, and said so at debug level'
+// Each deploy wrote its env file from the standard input of the command that starts the slot: the
+// file private (chmod 0600) before a byte of it, the command (never the content) logged at debug level.
+def envWrites = commandLines.findAll { it.contains('/env/.web-') && it.contains('chmod 0600') && it.contains('cat >> ') }
+assert envWrites.size() >= 2 : "each deploy wrote its env file, mode 0600, from a logged command's standard input: ${envWrites.size()}"
 
 // 2. The secrets did arrive: the app reports their SHA-256, never the values.
 def socket = new Socket('localhost', hosts.getProperty('h1.http.port') as int)
