@@ -33,8 +33,8 @@ public record DeliveryState(String uname, String marker, Set<String> completeLay
 
     /** {@link DeployCommands#readActivePort()}'s output: the part of {@link #slots()} before its maintenance line. */
     public String activePort() {
-        int at = slots.indexOf("\n" + DeployCommands.MAINTENANCE_SEPARATOR + "\n");
-        return at < 0 ? slots : slots.substring(0, at);
+        String[] parts = SeparatedOutput.aroundLine(slots, DeployCommands.MAINTENANCE_SEPARATOR, false);
+        return parts == null ? slots : parts[0];
     }
 
     /** The version {@code current} points at, empty before the first switch. */

@@ -107,12 +107,22 @@ public final class ConfigDocument {
 
     /** The document as block-style YAML. */
     public static String toYaml(XamalConfig config) {
+        return blockYaml(toMap(config), new DumperOptions().getWidth());
+    }
+
+    /**
+     * A document of plain values as block-style YAML the way a person writes {@code deploy.yml}:
+     * list items indented under their key, a value used twice (an empty list) written twice rather
+     * than as an anchor and alias ({@code &id001}/{@code *id001}), lines wrapped at {@code width}.
+     */
+    public static String blockYaml(Object document, int width) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
-        options.setDereferenceAliases(true); // a value used twice (an empty list) is written twice, not as &id001/*id001
-        return new Yaml(options).dump(toMap(config));
+        options.setDereferenceAliases(true);
+        options.setWidth(width);
+        return new Yaml(options).dump(document);
     }
 
     /** The document as indented JSON. */

@@ -1,13 +1,13 @@
 package dev.xamal.core.init;
 
 import dev.xamal.core.UsageException;
+import dev.xamal.core.config.ConfigDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -432,13 +432,7 @@ public final class KamalConfigConverter {
         if (xamal.isEmpty()) {
             return "{}\n";
         }
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setDereferenceAliases(true); // a value used twice (an empty list) is written twice, not as &id001/*id001
-        options.setWidth(120);
-        return new Yaml(options).dump(xamal);
+        return ConfigDocument.blockYaml(xamal, 120);
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

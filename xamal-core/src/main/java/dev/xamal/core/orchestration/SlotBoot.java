@@ -3,6 +3,7 @@ package dev.xamal.core.orchestration;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
 import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.commands.SeparatedOutput;
 import dev.xamal.core.commands.UnitCommands;
 import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.config.CaddyConfig;
@@ -125,7 +126,7 @@ public final class SlotBoot {
         if (previous.isPresent()) {
             int old = previous.getAsInt();
             CommandResult looked = secondLook.orElseThrow();
-            String[] lookAndLoad = aroundLine(looked.stdout(), IN_FLIGHT_SEPARATOR, true);
+            String[] lookAndLoad = SeparatedOutput.aroundLine(looked.stdout(), IN_FLIGHT_SEPARATOR, true);
             // While the old instance finishes its requests: never after the drain, where it
             // would delay the old instance's stop.
             confirmStillUp(remote, unit, url, lookAndLoad == null ? looked
@@ -212,7 +213,7 @@ public final class SlotBoot {
                 VerifiedWrite.randomNonce());
         String line = commands.startSlot(unit, port, version, env, servingUnit);
         CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile));
-        String[] states = aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
+        String[] states = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
         if (states != null && UnitState.parse(states[0]).running()) {
             output.sourceLine(remote.host().id(), "stopped a stale instance on the idle port " + port
                     + " (left running by an interrupted deploy)");
@@ -255,7 +256,7 @@ public final class SlotBoot {
 
         /** The two outputs of a command that printed {@code separator} on a line between them. */
     private static String[] split(RemoteHost remote, String out, String separator) {
-        String[] parts = aroundLine(out, separator, false);
+        String[] parts = SeparatedOutput.aroundLine(out, separator, false);
         if (parts == null) {
             throw new EnvironmentException("host " + remote.host().id() + " answered without the line " + separator
                     + ": " + out.strip());
@@ -263,23 +264,12 @@ public final class SlotBoot {
         return parts;
     }
 
-    /**
-     * What {@code out} holds before and after the line {@code separator} (its first occurrence, or
-     * its last when {@code last}: output of the app's own, before it, may hold the line too), or
-     * null when the line is missing.
-     */
-    private static String[] aroundLine(String out, String separator, boolean last) {
-        String line = "\n" + separator + "\n";
-        int at = last ? out.lastIndexOf(line) : out.indexOf(line);
-        return at < 0 ? null : new String[] {out.substring(0, at), out.substring(at + line.length())};
-    }
-
     private String lookCommand(String unit, String url) {
         return DeployCommands.probeAndState(url, probeSeconds(), unit);
     }
 
     private static Look parseLook(RemoteHost remote, String url, CommandResult result) {
-        String[] parts = aroundLine(result.stdout(), DeployCommands.STATE_SEPARATOR, true);
+        String[] parts = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.STATE_SEPARATOR, true);
         if (parts == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not answer the health probe of " + url
                     + " (" + (result.exitStatus() < 0 ? "no exit status" : "exit status " + result.exitStatus()) + "): "
@@ -315,7 +305,7 @@ public final class SlotBoot {
                     + result.outputTail());
         }
         String outcome = ended[0];
-        String[] stateAndProbe = aroundLine(ended[1], DeployCommands.STATE_SEPARATOR, false);
+        String[] stateAndProbe = SeparatedOutput.aroundLine(ended[1], DeployCommands.STATE_SEPARATOR, false);
         if (stateAndProbe == null) {
             throw new EnvironmentException("host " + remote.host().id() + " answered the health check of " + url
                     + " without the line " + DeployCommands.STATE_SEPARATOR + ": " + result.outputTail());
