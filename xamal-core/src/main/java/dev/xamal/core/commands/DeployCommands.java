@@ -22,6 +22,12 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     public static final String LAYER_TREE = "tree";
     /** The marker that says a cached layer is whole (written after its digest was verified). */
     public static final String COMPLETE_MARKER = ".xamal-complete";
+    /** What {@link #deliverInOneRoundTrip} prints when it wrote the layer sent on its standard input. */
+    public static final String LAYER_WRITTEN = "xamal-layer-written";
+    /** What {@link #deliverInOneRoundTrip} prints when it assembled the release. */
+    public static final String ASSEMBLED = "xamal-assembled";
+    /** Prints a {@link DeliveryState#SEPARATOR} line. */
+    private static final String STATE_SEPARATOR_LINE = "printf '\\n%s\\n' " + Shell.quote(DeliveryState.SEPARATOR);
 
     /** The host's OS and architecture. */
     public static String uname() {
@@ -49,10 +55,40 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
      */
     public String deliveryState(String version, List<String> sha256s) {
-        String separator = "printf '\\n%s\\n' " + Shell.quote(DeliveryState.SEPARATOR);
-        return "{ " + uname() + "; } && " + separator + " && { " + releaseMarker(version) + "; } && " + separator
-                + " && { " + completeLayers(sha256s) + "; } && " + separator + " && { " + readCurrent() + "; } && "
-                + separator + " && { " + activePortAndMaintenance() + "; }";
+        return "{ " + uname() + "; } && " + STATE_SEPARATOR_LINE + " && { " + releaseMarker(version) + "; } && "
+                + STATE_SEPARATOR_LINE + " && { " + completeLayers(sha256s) + "; } && " + STATE_SEPARATOR_LINE + " && { "
+                + readCurrent() + "; } && " + STATE_SEPARATOR_LINE + " && { " + activePortAndMaintenance() + "; }";
+    }
+
+    /**
+     * A whole delivery in one round trip where it can be one: {@link #deliveryState}'s parts, a
+     * {@link DeliveryState#SEPARATOR} line, then, on a host whose {@code uname -s -m} prints
+     * {@code hostUname} (any host when it is empty) and where the release is not complete yet: the
+     * write of the layer {@code sent} (its file in the cache, from standard input, verified and
+     * marked complete; {@link #LAYER_WRITTEN}) unless that layer is complete already, and, when
+     * every layer is then complete, the assembly ({@link #assemble}; {@link #ASSEMBLED}). Otherwise
+     * that part does nothing, and the delivery goes on step by step from what the state says (its
+     * checks refuse a host of another platform and a release of different content). It fails when
+     * a step of either part fails.
+     *
+     * @param sent the write of the release's last layer into its cache file ({@link #layerFile}), mode 0644
+     */
+    public String deliverInOneRoundTrip(String version, List<String> layerShas, VerifiedWrite sent, String hostUname,
+                                        String releaseText, String launcher) {
+        String sha = layerShas.get(layerShas.size() - 1);
+        if (!sent.path().equals(layerFile(sha))) {
+            throw new IllegalArgumentException("the layer sent must be the last one's file, " + layerFile(sha));
+        }
+        String unless = (hostUname.isEmpty() ? "" : "[ \"$(" + uname() + ")\" = " + Shell.quote(hostUname) + " ] && ")
+                + "[ ! -e " + Shell.quote(layout.releaseComplete(version)) + " ] || exit 0";
+        String write = "[ -f " + Shell.quote(layout.layer(sha) + "/" + COMPLETE_MARKER) + " ] || { { " + prepareLayer(sha)
+                + "; } && ( " + sent.fromStandardInput() + " ) && { " + completeLayer(sha) + "; } && echo " + LAYER_WRITTEN
+                + " || exit $?; }";
+        String everyLayer = "for s in " + layerShas.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "))
+                + "; do [ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER + " ] || exit 0; done";
+        return deliveryState(version, layerShas) + " && " + STATE_SEPARATOR_LINE + " && ( " + unless + "; " + write
+                + "; " + everyLayer + "; ( " + assemble(version, layerShas, releaseText, launcher) + " ) && echo "
+                + ASSEMBLED + " )";
     }
 
     /**

@@ -11,6 +11,14 @@ import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.UploadProgress;
+import dev.xamal.core.commands.SeparatedOutput;
+import dev.xamal.core.commands.VerifiedWrite;
+import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteCommandException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * complete on the host is reused when its layers are the same and refused when they differ.
  */
 public final class ReleaseDelivery {
+    /**
+     * The largest last layer (the application's, usually all that changed) sent with the
+     * delivery's first query, on its standard input: then a redeploy's delivery is one round trip.
+     * A host that has the layer already receives these bytes for nothing.
+     */
+    static final long SENT_WITH_THE_QUERY = 256 * 1024;
+    /** The mode of a layer's file in the host's cache. */
+    private static final int LAYER_MODE = 0644;
     private final DeployCommands commands;
     private final Output output;
     private final UploadProgress progress;
@@ -73,7 +89,12 @@ public final class ReleaseDelivery {
         String hostId = remote.host().id();
         String version = release.manifest().version();
         List<String> shas = release.layers().stream().map(Layer::sha256).toList();
-        DeliveryState state = state(remote, version, shas);
+        Layer last = release.layers().get(release.layers().size() - 1);
+        UploadProgress hostProgress = progress.forHost(hostId);
+        First first = last.size() <= SENT_WITH_THE_QUERY
+                ? inOneRoundTrip(remote, release, launcher, last, hostProgress)
+                : new First(state(remote, version, shas), false, false);
+        DeliveryState state = first.state();
         PlatformCheck.check(release.manifest().platform(), version, hostId, state.uname());
 
         String marker = state.marker();
@@ -88,9 +109,15 @@ public final class ReleaseDelivery {
         }
 
         Set<String> cached = state.completeLayers();
-        List<Layer> missing = release.layers().stream().filter(l -> !cached.contains(l.sha256())).toList();
+        List<Layer> missing = release.layers().stream()
+                .filter(l -> !cached.contains(l.sha256()) && !(first.wroteLast() && l == last)).toList();
+        List<Layer> uploaded = new ArrayList<>();
         AtomicLong sent = new AtomicLong();
-        UploadProgress hostProgress = progress.forHost(hostId);
+        if (first.wroteLast()) {
+            uploaded.add(last);
+            sent.addAndGet(last.size());
+            reportUpload(hostId, last);
+        }
         for (Layer layer : missing) {
             try {
                 uploadLayer(remote, layer, sent, hostProgress);
@@ -105,25 +132,115 @@ public final class ReleaseDelivery {
                             + " a new connection failed too: " + again.getMessage(), again);
                 }
             }
-            output.sourceLine(hostId, "uploaded layer " + layer.kind().key() + " (" + layer.size() + " bytes)");
+            uploaded.add(layer);
+            reportUpload(hostId, layer);
         }
-        int reused = release.layers().size() - missing.size();
+        int reused = release.layers().size() - uploaded.size();
         if (reused > 0) {
             output.sourceLine(hostId, reused + " layer" + (reused == 1 ? " was" : "s were") + " already on the host");
         }
-        remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
+        if (!first.assembled()) {
+            remote.run(commands.assemble(version, shas, release.manifest().render(), launcher));
+        }
         output.sourceLine(hostId, "assembled release " + version);
-        return new Delivered(missing, sent.get(), true, state);
+        return new Delivered(uploaded, sent.get(), true, state);
+    }
+
+    private void reportUpload(String hostId, Layer layer) {
+        output.sourceLine(hostId, "uploaded layer " + layer.kind().key() + " (" + layer.size() + " bytes)");
+    }
+
+    /**
+     * What the delivery's first round trip did.
+     *
+     * @param wroteLast whether it wrote the release's last layer into the host's cache
+     * @param assembled whether it assembled the release
+     */
+    private record First(DeliveryState state, boolean wroteLast, boolean assembled) {
+    }
+
+    /**
+     * The state query with the last layer on its standard input: where that layer is the only one
+     * the host lacks (a redeploy after a code change) the same round trip writes it and assembles
+     * the release ({@link DeployCommands#deliverInOneRoundTrip}). When that part fails, or the
+     * connection drops, the delivery goes on step by step, whose own errors then say what failed.
+     */
+    private First inOneRoundTrip(RemoteHost remote, ReleaseLayers release, String launcher, Layer last,
+                                 UploadProgress hostProgress) {
+        String hostId = remote.host().id();
+        String version = release.manifest().version();
+        List<String> shas = release.layers().stream().map(Layer::sha256).toList();
+        byte[] bytes = read(last, hostId);
+        VerifiedWrite write = VerifiedWrite.of(commands.layerFile(last.sha256()), LAYER_MODE, bytes,
+                VerifiedWrite.randomNonce());
+        if (!write.sha256().equals(last.sha256())) {
+            throw new EnvironmentException("Cannot upload " + last.file() + " to " + hostId + ": it changed after the"
+                    + " build (sha256 " + write.sha256() + ", built as " + last.sha256() + "); build the release again");
+        }
+        String line = commands.deliverInOneRoundTrip(version, shas, write, release.manifest().platform().hostUname(),
+                release.manifest().render(), launcher);
+        hostProgress.sent(0, last.size());
+        CommandResult result;
+        try {
+            result = remote.exec(RemoteCommand.of(line).withStdin(bytes).describedAs("the delivery query of " + version
+                    + " with its layer " + last.kind().key() + " (" + last.size() + " bytes)"));
+        } catch (ConnectionLostException lost) {
+            output.warn("[" + hostId + "] the connection dropped during the delivery query (" + firstLine(lost)
+                    + "); asking again on a new connection");
+            return new First(state(remote, version, shas), false, false);
+        }
+        String[] stateAndRest = SeparatedOutput.aroundLine(result.stdout(), DeliveryState.SEPARATOR, true);
+        DeliveryState state;
+        try {
+            if (stateAndRest == null) {
+                throw new IllegalArgumentException("no " + DeliveryState.SEPARATOR + " line");
+            }
+            state = DeliveryState.parse(stateAndRest[0]);
+        } catch (IllegalArgumentException e) {
+            if (!result.succeeded()) {
+                throw new RemoteCommandException(remote.host(), "the delivery query (" + commands.deliveryState(version,
+                        shas) + ")", result);
+            }
+            throw unexpected(remote, e.getMessage(), result.stdout());
+        }
+        if (!result.succeeded()) {
+            output.debug("[" + hostId + "] writing layer " + last.kind().key() + " and assembling " + version
+                    + " with the delivery query failed (exit status " + result.exitStatus() + "): "
+                    + result.outputTail() + "; delivering step by step");
+            return new First(state, false, false);
+        }
+        List<String> said = stateAndRest[1].lines().toList();
+        boolean wrote = said.contains(DeployCommands.LAYER_WRITTEN);
+        if (wrote) {
+            hostProgress.sent(last.size(), last.size());
+        }
+        return new First(state, wrote, said.contains(DeployCommands.ASSEMBLED));
+    }
+
+    private static byte[] read(Layer layer, String hostId) {
+        try {
+            return Files.readAllBytes(layer.file());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + layer.file() + " to upload it to " + hostId + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The platform, the release's marker, the cached layers, {@code current} and the active port, in one round trip. */
     private DeliveryState state(RemoteHost remote, String version, List<String> shas) {
-        String stdout = remote.run(commands.deliveryState(version, shas)).stdout();
+        return parse(remote, remote.run(commands.deliveryState(version, shas)).stdout());
+    }
+
+    private static DeliveryState parse(RemoteHost remote, String stdout) {
         try {
             return DeliveryState.parse(stdout);
         } catch (IllegalArgumentException e) {
-            throw new EnvironmentException("host " + remote.host().id() + " answered the delivery query with something "
-                    + "unexpected (" + e.getMessage() + "): " + stdout.strip());
+            throw unexpected(remote, e.getMessage(), stdout);
         }
+    }
+
+    private static EnvironmentException unexpected(RemoteHost remote, String what, String stdout) {
+        return new EnvironmentException("host " + remote.host().id() + " answered the delivery query with something "
+                + "unexpected (" + what + "): " + stdout.strip());
     }
 }

@@ -32,6 +32,18 @@ public record Platform(String os, String arch, int javaFeature) {
         return ANY.equals(os) && ANY.equals(arch);
     }
 
+    /**
+     * What {@code uname -s -m} prints on a host of this platform ({@code Linux x86_64}); a host
+     * that prints it passes {@link PlatformCheck}. Empty for a release that runs on any host.
+     */
+    public String hostUname() {
+        if (anyHost()) {
+            return "";
+        }
+        String kernel = os.equals("linux") ? "Linux" : os.equals("darwin") ? "Darwin" : os;
+        return kernel + " " + arch;
+    }
+
     /** The platform of a JDK or runtime image, from the {@code release} file in its home. */
     public static Platform ofJavaHome(Path javaHome) {
         Path release = javaHome.resolve("release");

@@ -21,6 +21,18 @@ class PlatformCheckTest {
     }
 
     @Test
+    void theUnameAHostOfThePlatformPrintsPassesTheCheckAndNoOtherPlatformsDoes() {
+        assertThat(linuxX64.hostUname()).isEqualTo("Linux x86_64");
+        Platform arm = new Platform("linux", "aarch64", 21);
+        assertThat(arm.hostUname()).isEqualTo("Linux aarch64");
+        for (Platform platform : new Platform[] {linuxX64, arm, new Platform("darwin", "aarch64", 17)}) {
+            assertThatCode(() -> PlatformCheck.check(platform, "v1", "h", platform.hostUname())).doesNotThrowAnyException();
+        }
+        assertThatThrownBy(() -> PlatformCheck.check(arm, "v1", "h", linuxX64.hostUname())).isInstanceOf(UsageException.class);
+        assertThat(new Platform(Platform.ANY, Platform.ANY, 17).hostUname()).as("any host: no check").isEmpty();
+    }
+
+    @Test
     void otherArchFailsNamingBoth() {
         assertThatThrownBy(() -> PlatformCheck.check(linuxX64, "v1", "web-1:22", "Linux aarch64"))
                 .isInstanceOf(UsageException.class)
