@@ -156,6 +156,18 @@ class DeployRealHostIT {
 
     @Test
     @Order(3)
+    void theServingJvmMapsTheClassDataArchiveDumpedWhenItsRuntimeLayerWasExtracted() {
+        String runtimeTree = "/opt/xamal/" + APP + "/layers/" + v2.layers().get(0).sha256() + "/tree/runtime";
+        assertThat(host().exec("test", "-s", runtimeTree + "/lib/server/classes.jsa").succeeded())
+                .as("the runtime's class-data sharing archive in the layer cache").isTrue();
+        // Read as the process's own user: the container's root lacks CAP_SYS_PTRACE for another user's maps.
+        String maps = host().shell("pid=$(systemctl show -p MainPID --value " + APP + ".web@" + GREEN + ".service)"
+                + " && [ \"$pid\" -gt 0 ] && runuser -u \"$(stat -c %U /proc/$pid)\" -- cat /proc/$pid/maps");
+        assertThat(maps).as("the JVM serving v2 maps the archive").contains("runtime/lib/server/classes.jsa");
+    }
+
+    @Test
+    @Order(4)
     void aSwitchWithoutTrafficTakesNoDrainTimeAndUploadsNothing() {
         XamalConfig config = config("");
         CountingProgress progress = new CountingProgress();
@@ -173,7 +185,7 @@ class DeployRealHostIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void v3WithAFailingHealthCheckFailsNamingUrlStatusAndJournalAndChangesNothingServing() {
         XamalConfig config = config("env:\n  clear:\n    HELLO_FAIL_HEALTH: \"true\"\n");
         ReleaseLayers v3 = HelloReleases.build(dir.resolve("build-v3"), config, "v3");

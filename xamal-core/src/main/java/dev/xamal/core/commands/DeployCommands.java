@@ -124,7 +124,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * <p>Each layer is extracted once into its cache directory ({@link #LAYER_TREE}, its files made
      * read-only, moved into place only whole) and releases hard-link its files: assembling a
      * release whose runtime is cached costs no decompression and no copy. Where links cannot be
-     * made (the releases on another file system) the files are copied.
+     * made (the releases on another file system) the files are copied. A runtime layer's tree also
+     * gets its class-data sharing archive as it is extracted ({@link #dumpClassDataArchive}).
      *
      * @param version      the version label
      * @param layerShas    the layers, in extraction order
@@ -144,6 +145,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
             line.append("; [ -d ").append(tree).append(" ] || { ").append(removeIfPresent(extracting))
                     .append(" && mkdir ").append(extracting)
                     .append(" && tar -xzf ").append(Shell.quote(layerFile(sha))).append(" -C ").append(extracting)
+                    .append(" && { ").append(dumpClassDataArchive(layout.layer(sha) + "/" + LAYER_TREE + ".extracting"))
+                    .append("; }")
                     .append(" && find ").append(extracting).append(" -type f -exec chmod a-w {} +")
                     .append(" && mv -T ").append(extracting).append(' ').append(tree)
                     .append(" || { rm -rf ").append(extracting).append("; exit 1; }; }");
@@ -165,6 +168,21 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 .append("; ").append(removeIfPresent(Shell.quote(target)))
                 .append("; mv -T ").append(work).append(' ').append(Shell.quote(target));
         return line.toString();
+    }
+
+    /**
+     * Where an extracted layer holds a runtime image ({@code runtime/bin/java}), has that runtime
+     * dump its default class-data sharing archive ({@code runtime/lib/server/classes.jsa}) on the
+     * host, once per runtime layer: every JVM the releases start maps the classes of the JDK from
+     * it instead of loading them one by one (about a third less CPU to start). The archive is made
+     * here, not at build time, because its bytes differ from dump to dump (the layer stays
+     * reproducible) and only the target's own {@code java} can make it. A failed dump leaves no
+     * archive and fails nothing: the JVM then starts without one, as before.
+     */
+    static String dumpClassDataArchive(String extracted) {
+        String java = Shell.quote(extracted + "/runtime/bin/java");
+        return "[ ! -x " + java + " ] || " + java + " -Xshare:dump >/dev/null 2>&1 || rm -f "
+                + Shell.quote(extracted + "/runtime/lib/server/classes.jsa");
     }
 
     /** {@code rm -rf} of a quoted path, started only when something is there (a file, a directory or a link). */

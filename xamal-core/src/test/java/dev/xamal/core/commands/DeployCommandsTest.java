@@ -207,6 +207,45 @@ class DeployCommandsTest {
         assertThat(root.resolve("releases/v1/" + DeployCommands.COMPLETE_MARKER)).exists();
     }
 
+    @Test
+    void aRuntimeLayerGetsItsClassDataArchiveDumpedOnceAsItIsExtractedAndAFailedDumpLeavesNone(@TempDir Path root,
+                                                                                             @TempDir Path source)
+            throws Exception {
+        String release = "service=shop\n";
+        for (String sha : List.of("good", "fails")) {
+            // A stand-in for the runtime's java: a dump writes the archive (the failing one only half of it).
+            String java = "#!/bin/sh\n[ \"$1\" = -Xshare:dump ] || exit 2\n"
+                    + "echo dumped >> \"$(dirname \"$0\")/../../dumps\"\n"
+                    + "printf archive > \"$(dirname \"$0\")/../lib/server/classes.jsa\"\n"
+                    + (sha.equals("fails") ? "exit 1\n" : "");
+            Path bin = source.resolve(sha + "/runtime/bin");
+            Files.createDirectories(bin);
+            Files.createDirectories(source.resolve(sha + "/runtime/lib/server"));
+            Files.writeString(bin.resolve("java"), java);
+            assertThat(bin.resolve("java").toFile().setExecutable(true)).isTrue();
+            Files.createDirectories(root.resolve("layers/" + sha));
+            runIn(source, "tar -czf " + root.resolve("layers/" + sha + "/layer.tar.gz") + " -C " + source.resolve(sha) + " .");
+        }
+        layer(root, source, "app", "bin/shop", "#!/bin/sh\n");
+        Files.writeString(source.resolve("app/RELEASE"), release);
+        runIn(source, "tar -czf " + root.resolve("layers/app/layer.tar.gz") + " -C " + source.resolve("app") + " .");
+
+        runIn(root, asRoot.assemble("v1", List.of("good", "app"), release, "shop"));
+        runIn(root, asRoot.assemble("v2", List.of("good", "app"), release, "shop"));
+        Path archive = root.resolve("layers/good/tree/runtime/lib/server/classes.jsa");
+        assertThat(Files.readString(archive)).isEqualTo("archive");
+        assertThat(Files.readString(root.resolve("layers/good/tree/dumps"))).as("dumped once, for both releases")
+                .isEqualTo("dumped\n");
+        assertThat(Files.getAttribute(root.resolve("releases/v2/runtime/lib/server/classes.jsa"), "unix:ino"))
+                .isEqualTo(Files.getAttribute(archive, "unix:ino"));
+        assertThat(Files.getPosixFilePermissions(archive)).noneMatch(permission -> permission.name().endsWith("WRITE"));
+
+        runIn(root, asRoot.assemble("v3", List.of("fails", "app"), release, "shop"));
+        assertThat(root.resolve("releases/v3/" + DeployCommands.COMPLETE_MARKER)).as("the release is whole").exists();
+        assertThat(root.resolve("layers/fails/tree/runtime/lib/server/classes.jsa")).as("no half archive").doesNotExist();
+        assertThat(root.resolve("releases/v3/runtime/lib/server/classes.jsa")).doesNotExist();
+    }
+
     /** A layer archive holding one file, in the cache of {@code root}. */
     private static void layer(Path root, Path source, String sha, String file, String content) throws Exception {
         Path target = source.resolve(sha).resolve(file);
