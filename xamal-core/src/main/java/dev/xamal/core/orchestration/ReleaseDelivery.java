@@ -4,18 +4,18 @@ import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.DeliveryState;
 import dev.xamal.core.commands.DeployCommands;
+import dev.xamal.core.commands.SeparatedOutput;
+import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.output.Output;
 import dev.xamal.core.release.Layer;
 import dev.xamal.core.release.PlatformCheck;
 import dev.xamal.core.release.ReleaseLayers;
-import dev.xamal.core.spi.ConnectionLostException;
-import dev.xamal.core.spi.RemoteHost;
-import dev.xamal.core.spi.UploadProgress;
-import dev.xamal.core.commands.SeparatedOutput;
-import dev.xamal.core.commands.VerifiedWrite;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteCommandException;
+import dev.xamal.core.spi.RemoteHost;
+import dev.xamal.core.spi.UploadProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * cache lacks (each verified by digest, then marked complete; a layer whose upload a dropped
  * connection cut off is sent once more on a new connection), and assembles
  * {@code releases/<version>} from the cache, verified and marked complete. A version already
- * complete on the host is reused when its layers are the same and refused when they differ.
+ * complete on the host is reused when its layers are the same and refused when they differ. A
+ * small last layer (the application's) rides on the first query, which on a host that lacks only
+ * it also writes it and assembles the release: a redeploy's delivery is one round trip.
  */
 public final class ReleaseDelivery {
     /**

@@ -15,6 +15,7 @@ import dev.xamal.core.release.ReleaseLayers;
 import dev.xamal.core.release.ReleaseManifest;
 import dev.xamal.core.release.TestOutput;
 import dev.xamal.core.spi.CommandResult;
+import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.Terminal;
@@ -129,6 +130,26 @@ class ReleaseDeliveryTest {
         assertComplete("v2", release);
     }
 
+    @Test
+    void aConnectionThatDropsDuringTheFirstQueryIsAskedAgainAndTheDeliveryGoesOnStepByStep() throws Exception {
+        ReleaseLayers release = release("v2", Platform.ofUname(LOCAL_UNAME, 17).orElseThrow());
+        markCached(release.layers().get(0));
+        markCached(release.layers().get(1));
+        ShellHost host = new ShellHost();
+        host.dropFirstCommand = true;
+        TestOutput output = TestOutput.quiet();
+
+        ReleaseDelivery.Delivered delivered = new ReleaseDelivery(new DeployCommands(LAYOUT, true), output,
+                UploadProgress.NONE).deliver(host, release, "shop");
+
+        assertThat(output.lines).anyMatch(line -> line.startsWith("WARN") && line.contains("asking again"));
+        assertThat(host.commands).as("the dropped query, the query again, the assembly").hasSize(3);
+        assertThat(host.commands.get(1)).doesNotContain(DeployCommands.ASSEMBLED);
+        assertThat(host.uploads).containsExactly(release.layers().get(2).file());
+        assertThat(delivered.uploaded()).containsExactly(release.layers().get(2));
+        assertComplete("v2", release);
+    }
+
     private ReleaseDelivery delivery() {
         return new ReleaseDelivery(new DeployCommands(LAYOUT, true), TestOutput.quiet(), UploadProgress.NONE);
     }
@@ -213,6 +234,8 @@ class ReleaseDeliveryTest {
         final List<Path> uploads = new ArrayList<>();
         /** Cut the first command's standard input short, as a transfer that corrupted it would. */
         boolean corruptFirstInput;
+        /** Lose the connection before the first command reaches the host. */
+        boolean dropFirstCommand;
 
         @Override
         public Host host() {
@@ -222,6 +245,9 @@ class ReleaseDeliveryTest {
         @Override
         public CommandResult exec(RemoteCommand command) {
             commands.add(command.line());
+            if (dropFirstCommand && commands.size() == 1) {
+                throw new ConnectionLostException("the connection to shell.test dropped", null);
+            }
             byte[] input = command.stdin().orElse(new byte[0]);
             if (corruptFirstInput && commands.size() == 1) {
                 input = Arrays.copyOf(input, input.length / 2);
