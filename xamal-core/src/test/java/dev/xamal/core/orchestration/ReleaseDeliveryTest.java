@@ -53,10 +53,8 @@ class ReleaseDeliveryTest {
 
     @Test
     void aRedeployWhoseOnlyNewLayerIsTheLastIsDeliveredInOneRoundTrip() throws Exception {
-        ReleaseLayers release = release("v2", Platform.ofUname(LOCAL_UNAME, 17).orElseThrow());
+        ReleaseLayers release = onlyTheApplicationLayerNew();
         ShellHost host = new ShellHost();
-        markCached(release.layers().get(0));
-        markCached(release.layers().get(1));
 
         ReleaseDelivery.Delivered delivered = delivery().deliver(host, release, "shop");
 
@@ -113,15 +111,12 @@ class ReleaseDeliveryTest {
 
     @Test
     void aLastLayerThatArrivesCorruptedWithTheQueryIsUploadedOnceMoreStepByStep() throws Exception {
-        ReleaseLayers release = release("v2", Platform.ofUname(LOCAL_UNAME, 17).orElseThrow());
-        markCached(release.layers().get(0));
-        markCached(release.layers().get(1));
+        ReleaseLayers release = onlyTheApplicationLayerNew();
         ShellHost host = new ShellHost();
         host.corruptFirstInput = true;
         TestOutput output = TestOutput.quiet();
 
-        ReleaseDelivery.Delivered delivered = new ReleaseDelivery(new DeployCommands(LAYOUT, true), output,
-                UploadProgress.NONE).deliver(host, release, "shop");
+        ReleaseDelivery.Delivered delivered = delivery(output).deliver(host, release, "shop");
 
         assertThat(host.uploads).containsExactly(release.layers().get(2).file());
         assertThat(host.commands).as("the query, the upload's own command, the assembly").hasSize(2);
@@ -132,15 +127,12 @@ class ReleaseDeliveryTest {
 
     @Test
     void aConnectionThatDropsDuringTheFirstQueryIsAskedAgainAndTheDeliveryGoesOnStepByStep() throws Exception {
-        ReleaseLayers release = release("v2", Platform.ofUname(LOCAL_UNAME, 17).orElseThrow());
-        markCached(release.layers().get(0));
-        markCached(release.layers().get(1));
+        ReleaseLayers release = onlyTheApplicationLayerNew();
         ShellHost host = new ShellHost();
         host.dropFirstCommand = true;
         TestOutput output = TestOutput.quiet();
 
-        ReleaseDelivery.Delivered delivered = new ReleaseDelivery(new DeployCommands(LAYOUT, true), output,
-                UploadProgress.NONE).deliver(host, release, "shop");
+        ReleaseDelivery.Delivered delivered = delivery(output).deliver(host, release, "shop");
 
         assertThat(output.lines).anyMatch(line -> line.startsWith("WARN") && line.contains("asking again"));
         assertThat(host.commands).as("the dropped query, the query again, the assembly").hasSize(3);
@@ -151,7 +143,19 @@ class ReleaseDeliveryTest {
     }
 
     private ReleaseDelivery delivery() {
-        return new ReleaseDelivery(new DeployCommands(LAYOUT, true), TestOutput.quiet(), UploadProgress.NONE);
+        return delivery(TestOutput.quiet());
+    }
+
+    private ReleaseDelivery delivery(TestOutput output) {
+        return new ReleaseDelivery(new DeployCommands(LAYOUT, true), output, UploadProgress.NONE);
+    }
+
+    /** Release v2 on a host that has its runtime and dependency layers cached: only the application layer is new. */
+    private ReleaseLayers onlyTheApplicationLayerNew() throws Exception {
+        ReleaseLayers release = release("v2", Platform.ofUname(LOCAL_UNAME, 17).orElseThrow());
+        markCached(release.layers().get(0));
+        markCached(release.layers().get(1));
+        return release;
     }
 
     private void assertComplete(String version, ReleaseLayers release) throws Exception {
