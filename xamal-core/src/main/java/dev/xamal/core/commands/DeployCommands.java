@@ -101,11 +101,15 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return Shell.join("mkdir", "-p", dir) + " && { " + VerifiedWrite.removeLeftovers(layerFile(sha256)) + "; }";
     }
 
-    /** Checks the uploaded layer's digest once more on the host, then marks the layer complete. */
+    /**
+     * Checks the uploaded layer's digest once more on the host, then marks the layer complete
+     * ({@code >|}: an upload's shell has noclobber on, and the marker may be there from an
+     * earlier delivery whose assembly failed).
+     */
     public String completeLayer(String sha256) {
         String dir = Shell.quote(layout.layer(sha256));
         return "s=$(sha256sum < " + dir + "/" + LAYER_FILE + ") && { [ \"${s%% *}\" = " + Shell.quote(sha256)
-                + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && : > "
+                + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && : >| "
                 + dir + "/" + COMPLETE_MARKER;
     }
 

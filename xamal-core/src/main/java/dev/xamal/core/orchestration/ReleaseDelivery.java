@@ -205,16 +205,16 @@ public final class ReleaseDelivery {
             }
             throw unexpected(remote, e.getMessage(), result.stdout());
         }
-        if (!result.succeeded()) {
-            output.debug("[" + hostId + "] writing layer " + last.kind().key() + " and assembling " + version
-                    + " with the delivery query failed (exit status " + result.exitStatus() + "): "
-                    + result.outputTail() + "; delivering step by step");
-            return new First(state, false, false);
-        }
         List<String> said = stateAndRest[1].lines().toList();
-        boolean wrote = said.contains(DeployCommands.LAYER_WRITTEN);
+        boolean wrote = said.contains(DeployCommands.LAYER_WRITTEN); // printed once the layer is complete
         if (wrote) {
             hostProgress.sent(last.size(), last.size());
+        }
+        if (!result.succeeded()) {
+            output.debug("[" + hostId + "] " + (wrote ? "assembling " + version : "writing layer " + last.kind().key())
+                    + " with the delivery query failed (exit status " + result.exitStatus() + "): "
+                    + result.outputTail() + "; delivering step by step");
+            return new First(state, wrote, false);
         }
         return new First(state, wrote, said.contains(DeployCommands.ASSEMBLED));
     }

@@ -149,6 +149,8 @@ class DeployCommandsTest {
         assertThat(root.resolve("layers/" + digest + "/" + DeployCommands.COMPLETE_MARKER)).exists();
         assertThat(statusIn(root, asRoot.completeLayer(other))).isNotZero();
         assertThat(root.resolve("layers/" + other + "/" + DeployCommands.COMPLETE_MARKER)).doesNotExist();
+        // Marked already (by a delivery whose assembly then failed), in an upload's shell, which has noclobber on.
+        assertThat(statusIn(root, "set -C; " + asRoot.completeLayer(digest))).isZero();
     }
 
     @Test

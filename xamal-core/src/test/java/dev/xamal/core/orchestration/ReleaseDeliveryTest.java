@@ -17,6 +17,7 @@ import dev.xamal.core.release.TestOutput;
 import dev.xamal.core.spi.CommandResult;
 import dev.xamal.core.spi.ConnectionLostException;
 import dev.xamal.core.spi.RemoteCommand;
+import dev.xamal.core.spi.RemoteCommandException;
 import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.Terminal;
 import dev.xamal.core.spi.UploadProgress;
@@ -123,6 +124,21 @@ class ReleaseDeliveryTest {
         assertThat(output.lines).anyMatch(line -> line.startsWith("DEBUG") && line.contains("delivering step by step"));
         assertThat(delivered.uploaded()).containsExactly(release.layers().get(2));
         assertComplete("v2", release);
+    }
+
+    @Test
+    void anAssemblyThatFailsInTheFirstQueryIsTriedOnceMoreAloneAndItsErrorSaysWhy() throws Exception {
+        ReleaseLayers release = onlyTheApplicationLayerNew();
+        Files.writeString(root.resolve("releases"), "a file where the releases' directory belongs");
+        ShellHost host = new ShellHost();
+
+        assertThatThrownBy(() -> delivery().deliver(host, release, "shop"))
+                .isInstanceOf(RemoteCommandException.class)
+                .hasMessageContaining("releases");
+        assertThat(host.uploads).as("the layer the query wrote is not sent again").isEmpty();
+        assertThat(host.commands).as("the query, then the assembly alone").hasSize(2);
+        assertThat(root.resolve("layers/" + release.layers().get(2).sha256() + "/" + DeployCommands.COMPLETE_MARKER))
+                .exists();
     }
 
     @Test
