@@ -41,9 +41,18 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** Prints each of the digests whose layer is complete in the cache, one a line. */
     public String completeLayers(List<String> sha256s) {
-        return "for s in " + sha256s.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "))
-                + "; do if [ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER
-                + " ]; then echo \"$s\"; fi; done";
+        return forEachLayer(sha256s, "if " + layerIsComplete() + "; then echo \"$s\"; fi");
+    }
+
+    /** Runs {@code body} for each digest, as {@code $s}. */
+    private static String forEachLayer(List<String> sha256s, String body) {
+        return "for s in " + sha256s.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" ")) + "; do "
+                + body + "; done";
+    }
+
+    /** Whether the layer {@code $s} is complete in the cache (its marker is there). */
+    private String layerIsComplete() {
+        return "[ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER + " ]";
     }
 
     /**
@@ -84,8 +93,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         String write = "[ -f " + Shell.quote(layout.layer(sha) + "/" + COMPLETE_MARKER) + " ] || { { " + prepareLayer(sha)
                 + "; } && ( " + sent.fromStandardInput() + " ) && { " + completeLayer(sha) + "; } && echo " + LAYER_WRITTEN
                 + " || exit $?; }";
-        String everyLayer = "for s in " + layerShas.stream().map(Shell::quoteIfNeeded).collect(Collectors.joining(" "))
-                + "; do [ -f " + Shell.quote(layout.layers()) + "/\"$s\"/" + COMPLETE_MARKER + " ] || exit 0; done";
+        String everyLayer = forEachLayer(layerShas, layerIsComplete() + " || exit 0");
         return deliveryState(version, layerShas) + " && " + STATE_SEPARATOR_LINE + " && ( " + unless + "; " + write
                 + "; " + everyLayer + "; ( " + assemble(version, layerShas, releaseText, launcher) + " ) && echo "
                 + ASSEMBLED + " )";

@@ -94,7 +94,7 @@ public final class ReleaseDelivery {
         Layer last = release.layers().get(release.layers().size() - 1);
         UploadProgress hostProgress = progress.forHost(hostId);
         First first = last.size() <= SENT_WITH_THE_QUERY
-                ? inOneRoundTrip(remote, release, launcher, last, hostProgress)
+                ? inOneRoundTrip(remote, release, shas, launcher, last, hostProgress)
                 : new First(state(remote, version, shas), false, false);
         DeliveryState state = first.state();
         PlatformCheck.check(release.manifest().platform(), version, hostId, state.uname());
@@ -167,11 +167,10 @@ public final class ReleaseDelivery {
      * the release ({@link DeployCommands#deliverInOneRoundTrip}). When that part fails, or the
      * connection drops, the delivery goes on step by step, whose own errors then say what failed.
      */
-    private First inOneRoundTrip(RemoteHost remote, ReleaseLayers release, String launcher, Layer last,
-                                 UploadProgress hostProgress) {
+    private First inOneRoundTrip(RemoteHost remote, ReleaseLayers release, List<String> shas, String launcher,
+                                 Layer last, UploadProgress hostProgress) {
         String hostId = remote.host().id();
         String version = release.manifest().version();
-        List<String> shas = release.layers().stream().map(Layer::sha256).toList();
         byte[] bytes = read(last, hostId);
         VerifiedWrite write = VerifiedWrite.of(commands.layerFile(last.sha256()), LAYER_MODE, bytes,
                 VerifiedWrite.randomNonce());
