@@ -46,7 +46,7 @@ public final class DeployBench {
     private static final List<String> TOOLS = List.of(System.getenv().getOrDefault("BENCH_TOOLS",
             "xamal,xamal-bare,capistrano,ansible,ssh-script").split(","));
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
-    /** BENCH_HOST_PROCESSES=true: print which processes of the first host used CPU during each timed deploy. */
+    /** BENCH_HOST_PROCESSES=true: print which systemd units of the first host used CPU during each timed deploy. */
     private static final boolean HOST_PROCESSES = Boolean.parseBoolean(System.getenv("BENCH_HOST_PROCESSES"));
     private static final Pattern CPU_SECONDS = Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
     private static final Pattern UPLOADED = Pattern.compile("\\[([^]]+)] uploaded layer (\\w+) \\((\\d+) bytes\\)");
@@ -261,7 +261,7 @@ public final class DeployBench {
         env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", control.toString());
         TestHost first = group.mappedHosts().get(0);
         long pidBefore = lastPid(first);
-        Map<String, Long> processesBefore = HOST_PROCESSES ? processCpu(first) : Map.of();
+        Map<String, Long> unitsBefore = HOST_PROCESSES ? unitCpu(first) : Map.of();
         long cpuBefore = hostsCpuNanos(group);
         long start = System.nanoTime();
         int exit = run(pb);
@@ -269,8 +269,8 @@ public final class DeployBench {
         long cpuAfter = hostsCpuNanos(group);
         long tasks = lastPid(first) - pidBefore;
         if (HOST_PROCESSES) {
-            log("  " + tool + ": CPU of the first host's processes while it ran (ms; a process that ended is counted"
-                    + " in its parent's reaped children):\n" + cpuDiff(processesBefore, processCpu(first)));
+            log("  " + tool + ": CPU of the first host's cgroups while it ran (ms; a group's own line is what its"
+                    + " groups that ended used, e.g. the instance that stopped):\n" + cpuDiff(unitsBefore, unitCpu(first)));
         }
         deleteQuietly(control);
         if (exit != 0) {
@@ -312,35 +312,65 @@ public final class DeployBench {
     }
 
     /**
-     * Each process on the host (by {@code pid comm}) with its CPU time in milliseconds: its own and
-     * its reaped children's, from {@code /proc/<pid>/stat}.
+     * The CPU time in milliseconds of each cgroup in the host's container (systemd's slices, services
+     * and scopes, by their path under the container's group, "." for the whole container), from
+     * their cgroup v2 {@code cpu.stat} on this machine (the unified hierarchy beside cgroup v1's, or
+     * the v2 tree); empty when the container's group is not found. A group that ended (a stopped
+     * unit, a closed session) is gone from the second reading; its time stays in its parent's.
      */
-    private static Map<String, Long> processCpu(TestHost host) {
+    private static Map<String, Long> unitCpu(TestHost host) {
+        String id = host.containerId();
         Map<String, Long> cpu = new LinkedHashMap<>();
-        String out = host.shell("cat /proc/[0-9]*/stat 2>/dev/null; true");
-        for (String line : out.lines().toList()) {
-            int open = line.indexOf(" (");
-            int close = line.lastIndexOf(") ");
-            if (open < 0 || close < open) {
+        for (Path root : List.of(Path.of("/sys/fs/cgroup/unified/docker", id),
+                Path.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope"))) {
+            if (!Files.isDirectory(root)) {
                 continue;
             }
-            String[] f = line.substring(close + 2).split(" ");
-            // after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            cpu.put(line.substring(0, open) + " " + line.substring(open + 2, close), ticks * 10);
+            try (var groups = Files.walk(root)) {
+                groups.filter(g -> Files.isReadable(g.resolve("cpu.stat"))).forEach(g -> {
+                    try {
+                        Files.readAllLines(g.resolve("cpu.stat")).stream().filter(l -> l.startsWith("usage_usec "))
+                                .findFirst().ifPresent(l -> cpu.put(root.equals(g) ? "." : root.relativize(g).toString(),
+                                        Long.parseLong(l.substring("usage_usec ".length()).trim()) / 1000));
+                    } catch (IOException e) {
+                        // ended while walking
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                return cpu;
+            }
+            return cpu;
         }
         return cpu;
     }
 
-    /** The processes whose CPU grew the most between two {@link #processCpu} readings, one a line. */
+    /**
+     * The groups whose CPU grew the most between two {@link #unitCpu} readings, one a line; a group
+     * that has children also gets the part of its growth that none of its groups still there used.
+     */
     private static String cpuDiff(Map<String, Long> before, Map<String, Long> after) {
-        return after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        Map<String, Long> grown = new LinkedHashMap<>();
+        after.forEach((group, ms) -> grown.put(group, ms - before.getOrDefault(group, 0L)));
+        Map<String, Long> ended = new LinkedHashMap<>();
+        grown.forEach((group, ms) -> {
+            long children = grown.entrySet().stream().filter(e -> isChild(group, e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (children > 0 || grown.keySet().stream().anyMatch(g -> isChild(group, g))) {
+                ended.put(group + " (groups that ended)", ms - children);
+            }
+        });
+        grown.putAll(ended);
+        return grown.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(15)
+                .limit(25)
                 .map(e -> String.format(Locale.ROOT, "    %6d  %s", e.getValue(), e.getKey()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private static boolean isChild(String parent, String group) {
+        String prefix = parent.equals(".") ? "" : parent + "/";
+        return !group.equals(parent) && group.startsWith(prefix) && group.indexOf('/', prefix.length()) < 0;
     }
 
     /** The last PID the host's PID namespace handed out (to a process or a thread), from its /proc/loadavg. */

@@ -282,6 +282,19 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
                 + " && { " + enableAndStart(unit) + "; }; } </dev/null";
     }
 
+    /** The line {@link #startThenAwaitHealthy} prints once the instance started, before the health check's output. */
+    public static final String STARTED = "--xamal-started--";
+
+    /**
+     * A proxied role's start ({@link #startSlot}) and, once it succeeded, the wait for the new
+     * instance to become healthy ({@link #awaitHealthy}), in one command (one round trip): the
+     * start's output, a {@link #STARTED} line, then the health check's output. A start that fails
+     * ends the command with its exit status, without that line. Only the start reads standard input.
+     */
+    public static String startThenAwaitHealthy(String start, String awaitHealthy) {
+        return start + " && { echo " + STARTED + "; " + awaitHealthy + "; } </dev/null";
+    }
+
     /**
      * Enables ({@code --no-reload}) and starts the unit with one {@code systemctl enable --now};
      * where sudo refuses that form (sudoers lines written before it existed) the enable and the

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Boots a release of one role on one host (design §6).
@@ -103,8 +104,7 @@ public final class SlotBoot {
         OptionalInt previous;
         Optional<CommandResult> secondLook = Optional.empty();
         try {
-            boolean servingRuns = start(remote, role, version, unit, port, envFile, servingUnit);
-            awaitHealthy(remote, unit, port);
+            boolean servingRuns = startAndAwaitHealthy(remote, role, version, unit, port, envFile, servingUnit);
             previous = servingRuns ? active : OptionalInt.empty();
             hooks.preCaddyReload(remote.host());
             if (previous.isPresent()) {
@@ -200,38 +200,66 @@ public final class SlotBoot {
 
     /**
      * Stops whatever still runs on the idle port, links the slot to {@code version}, writes the
-     * env file and starts the unit, in one round trip ({@link DeployCommands#startSlot}). Nothing
-     * serves from the idle port, so an instance running there was left by a deploy killed while
-     * it booted (its Maven process gone with SIGKILL, its machine lost); it would hold the port,
-     * and the boot says that it stopped it.
+     * env file, starts the unit and waits until the instance answers a 2xx, its unit dies or the
+     * deploy timeout passes, in one round trip ({@link DeployCommands#startThenAwaitHealthy}: the
+     * probes run on the host). Nothing serves from the idle port, so an instance running there
+     * was left by a deploy killed while it booted (its Maven process gone with SIGKILL, its
+     * machine lost); it would hold the port, and the boot says that it stopped it. Says that the
+     * instance starts as soon as the host reports it, then every {@link #HEARTBEAT} that it still
+     * waits, from the probe lines as they arrive; stops the instance when it died or timed out.
      *
      * @return whether the serving instance ran when the boot started (then it is drained and stopped after the switch)
      */
-    private boolean start(RemoteHost remote, String role, String version, String unit, int port, byte[] envFile,
-                          Optional<String> servingUnit) {
+    private boolean startAndAwaitHealthy(RemoteHost remote, String role, String version, String unit, int port,
+                                         byte[] envFile, Optional<String> servingUnit) {
         VerifiedWrite env = VerifiedWrite.of(commands.layout().envFile(role, port), 0600, envFile,
                 VerifiedWrite.randomNonce());
-        String line = commands.startSlot(unit, port, version, env, servingUnit);
-        CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile));
-        String[] states = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
+        String url = "http://127.0.0.1:" + port + settings.healthPath();
+        String hostId = remote.host().id();
+        Heartbeat heartbeat = new Heartbeat(hostId, url, states -> {
+            reportStaleInstance(remote, port, states);
+            output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
+        });
+        String line = DeployCommands.startThenAwaitHealthy(commands.startSlot(unit, port, version, env, servingUnit),
+                DeployCommands.awaitHealthy(url, probeSeconds(), unit, settings.interval(), settings.deployTimeout()));
+        CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile)
+                .withListener(heartbeat)
+                .describedAs("the start of " + unit + " and the health check of " + url + " (a probe every "
+                        + DeployCommands.seconds(settings.interval()) + " s on the host until it answers 2xx)")
+                .withTimeout(settings.deployTimeout().plus(settings.probeTimeout()).plus(settings.interval())
+                        .plusSeconds(30)));
+        String[] startAndHealth = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.STARTED, false);
+        if (startAndHealth == null) {
+            throw startFailed(remote, unit, port, version, env, result);
+        }
+        String[] states = SeparatedOutput.aroundLine(startAndHealth[0] + "\n", DeployCommands.SERVING_SEPARATOR, false);
+        judgeHealth(remote, unit, url, new CommandResult(result.exitStatus(), startAndHealth[1], result.stderr()));
+        return servingUnit.isPresent() && states != null && UnitState.parse(states[1]).running();
+    }
+
+    /** Says that the start stopped an instance it found running on the idle port, from the states the start printed. */
+    private void reportStaleInstance(RemoteHost remote, int port, String[] states) {
         if (states != null && UnitState.parse(states[0]).running()) {
             output.sourceLine(remote.host().id(), "stopped a stale instance on the idle port " + port
                     + " (left running by an interrupted deploy)");
         }
-        if (!result.succeeded()) {
-            int status = result.exitStatus();
-            boolean envFailed = states == null && (status == VerifiedWrite.CANNOT_CREATE
-                    || status == VerifiedWrite.CANNOT_WRITE || status == VerifiedWrite.SHA_MISMATCH);
-            throw new RemoteCommandException(remote.host(), envFailed ? "the write of the env file " + env.path()
-                    : "the start of " + unit + " (stop what runs on port " + port + ", link its slot to " + version
-                            + ", write its env file, systemctl start)", result);
+    }
+
+    /** The error of a start that did not get as far as the {@link DeployCommands#STARTED} line. */
+    private RuntimeException startFailed(RemoteHost remote, String unit, int port, String version, VerifiedWrite env,
+                                         CommandResult result) {
+        String[] states = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
+        reportStaleInstance(remote, port, states);
+        if (result.succeeded()) {
+            return new EnvironmentException("host " + remote.host().id() + " answered the start of " + unit
+                    + " without the line " + DeployCommands.STARTED + ": " + result.outputTail());
         }
-        if (states == null) {
-            throw new EnvironmentException("host " + remote.host().id() + " answered the start of " + unit
-                    + " without the line " + DeployCommands.SERVING_SEPARATOR + ": " + result.outputTail());
-        }
-        output.sourceLine(remote.host().id(), "starting " + role + " " + version + " on port " + port);
-        return servingUnit.isPresent() && UnitState.parse(states[1]).running();
+        int status = result.exitStatus();
+        boolean envFailed = states == null && (status == VerifiedWrite.CANNOT_CREATE
+                || status == VerifiedWrite.CANNOT_WRITE || status == VerifiedWrite.SHA_MISMATCH);
+        return new RemoteCommandException(remote.host(), envFailed ? "the write of the env file " + env.path()
+                : "the start of " + unit + " (stop what runs on port " + port + ", link its slot to " + version
+                        + ", write its env file, systemctl start)", result);
     }
 
     /** The active port the host printed, empty before the first switch. */
@@ -283,21 +311,10 @@ public final class SlotBoot {
     }
 
     /**
-     * Waits until the instance answers a 2xx, its unit dies or the deploy timeout passes, with the
-     * probes on the host ({@link DeployCommands#awaitHealthy}: one round trip); says every
-     * {@link #HEARTBEAT} that it still waits, from the probe lines as they arrive; stops the
-     * instance on failure.
+     * The outcome of the health check ({@link DeployCommands#awaitHealthy}'s output in
+     * {@code result}): returns when the instance answered a 2xx; otherwise stops it and fails.
      */
-    private void awaitHealthy(RemoteHost remote, String unit, int port) {
-        String url = "http://127.0.0.1:" + port + settings.healthPath();
-        Heartbeat heartbeat = new Heartbeat(remote.host().id(), url);
-        CommandResult result = remote.exec(RemoteCommand.of(DeployCommands.awaitHealthy(url, probeSeconds(), unit,
-                        settings.interval(), settings.deployTimeout()))
-                .withListener(heartbeat)
-                .describedAs("the health check of " + url + " (a probe every " + DeployCommands.seconds(settings.interval())
-                        + " s on the host until it answers 2xx)")
-                .withTimeout(settings.deployTimeout().plus(settings.probeTimeout()).plus(settings.interval())
-                        .plusSeconds(30)));
+    private void judgeHealth(RemoteHost remote, String unit, String url, CommandResult result) {
         String[] ended = aroundResult(result.stdout());
         if (ended == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not finish the health check of " + url
@@ -342,22 +359,41 @@ public final class SlotBoot {
         return new String[] {out.substring(start + marker.length(), end), out.substring(end + 1)};
     }
 
-    /** Says that a health check still waits, at most every {@link #HEARTBEAT}, from the probe lines as they come. */
+    /**
+     * Follows the start and health check as their lines arrive: once the start printed its
+     * {@link DeployCommands#STARTED} line, hands what it printed before (its unit states, around
+     * {@link DeployCommands#SERVING_SEPARATOR}; null without that line) to {@code onStarted}; then
+     * says that the health check still waits, at most every {@link #HEARTBEAT}.
+     */
     private final class Heartbeat implements LineListener {
         private final String hostId;
         private final String url;
-        private final Instant started = Instant.now();
-        private Instant next = started.plus(HEARTBEAT);
+        private final Consumer<String[]> onStarted;
+        private final StringBuilder startOutput = new StringBuilder();
+        private Instant started;
+        private Instant next;
         private boolean ended;
 
-        Heartbeat(String hostId, String url) {
+        Heartbeat(String hostId, String url, Consumer<String[]> onStarted) {
             this.hostId = hostId;
             this.url = url;
+            this.onStarted = onStarted;
         }
 
         @Override
         public void line(Stream stream, String line) {
             if (stream != Stream.STDOUT || ended) {
+                return;
+            }
+            if (started == null) {
+                if (line.equals(DeployCommands.STARTED)) {
+                    started = Instant.now();
+                    next = started.plus(HEARTBEAT);
+                    onStarted.accept(SeparatedOutput.aroundLine(startOutput.toString(),
+                            DeployCommands.SERVING_SEPARATOR, false));
+                } else {
+                    startOutput.append(line).append('\n');
+                }
                 return;
             }
             if (line.startsWith(DeployCommands.HEALTH_RESULT)) {

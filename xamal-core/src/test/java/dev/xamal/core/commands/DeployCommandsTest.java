@@ -331,6 +331,46 @@ class DeployCommandsTest {
     }
 
     @Test
+    void theHealthWaitFollowsASuccessfulStartInTheSameCommandAndAFailedStartEndsItBeforeAnyProbe(@TempDir Path root)
+            throws Exception {
+        for (String dir : List.of("slots", "env", "releases/v2")) {
+            Files.createDirectories(root.resolve(dir));
+        }
+        String unit = "shop.web@4001.service";
+        byte[] env = "TOKEN=t0k3n\n".getBytes(StandardCharsets.UTF_8);
+        VerifiedWrite write = VerifiedWrite.of(asRoot.layout().envFile("web", 4001), 0600, env, new byte[] {1, 2, 3, 4, 5, 6});
+        String enable = asRoot.enableAndStart(unit);
+        String start = asRoot.startSlot(unit, 4001, "v2", write, Optional.empty())
+                .replace(UnitCommands.isActive(unit), "echo inactive; exit 3");
+        // The health wait's stand-in shows whether it got any of the standard input.
+        String healthy = "cat > " + root.resolve("wait-read") + "; echo probe 200; echo " + DeployCommands.HEALTH_RESULT
+                + " " + DeployCommands.HEALTHY;
+
+        Process started = startIn(root, DeployCommands.startThenAwaitHealthy(
+                start.replace(enable, "echo enabled and started"), healthy));
+        started.getOutputStream().write(env);
+        started.getOutputStream().close();
+        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo("ActiveState=inactive\n" + DeployCommands.SERVING_SEPARATOR + "\nenabled and started\n"
+                + DeployCommands.STARTED + "\nprobe 200\n" + DeployCommands.HEALTH_RESULT + " " + DeployCommands.HEALTHY
+                + "\n");
+        assertThat(Files.readString(root.resolve("env/web-4001.env"))).isEqualTo("TOKEN=t0k3n\n");
+        assertThat(Files.readString(root.resolve("wait-read"))).as("the wait reads no standard input").isEmpty();
+
+        Files.delete(root.resolve("wait-read"));
+        Process failed = startIn(root, DeployCommands.startThenAwaitHealthy(
+                start.replace(enable, "echo start refused; exit 5"), healthy));
+        failed.getOutputStream().write(env);
+        failed.getOutputStream().close();
+        String failedOut = new String(failed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(failed.waitFor()).as("the start's exit status").isEqualTo(5);
+        assertThat(failedOut).as("no started line, no probe").isEqualTo("ActiveState=inactive\n"
+                + DeployCommands.SERVING_SEPARATOR + "\nstart refused\n");
+        assertThat(root.resolve("wait-read")).as("the wait never ran").doesNotExist();
+    }
+
+    @Test
     void historyLinesAreQuotedSoNothingInThemRunsOnTheHost() {
         assertThat(asDeploy.appendHistory("t\th\tweb\t4000\tv'1$(x)\tdeploy")).isEqualTo(
                 "printf '%s\\n' 't\th\tweb\t4000\tv'\\''1$(x)\tdeploy' >> '/opt/xamal/shop.staging/history'");
