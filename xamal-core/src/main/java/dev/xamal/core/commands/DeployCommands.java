@@ -57,14 +57,15 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /**
      * What a delivery asks the host before it uploads, as one command (one round trip): the
-     * platform ({@link #uname()}), the release's completeness marker ({@link #releaseMarker}), the
+     * platform ({@link #uname()}, also kept in {@code $h}), the release's completeness marker ({@link #releaseMarker}), the
      * complete layers among {@code sha256s} ({@link #completeLayers}), where {@code current}
      * points ({@link #readCurrent()}), the active port and the maintenance state
      * ({@link #activePortAndMaintenance()}), their outputs separated by
      * {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
      */
     public String deliveryState(String version, List<String> sha256s) {
-        return "{ " + uname() + "; } && " + STATE_SEPARATOR_LINE + " && { " + releaseMarker(version) + "; } && "
+        return "{ h=$(" + uname() + ") && printf '%s\\n' \"$h\"; } && " + STATE_SEPARATOR_LINE + " && { "
+                + releaseMarker(version) + "; } && "
                 + STATE_SEPARATOR_LINE + " && { " + completeLayers(sha256s) + "; } && " + STATE_SEPARATOR_LINE + " && { "
                 + readCurrent() + "; } && " + STATE_SEPARATOR_LINE + " && { " + activePortAndMaintenance() + "; }";
     }
@@ -88,10 +89,10 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         if (!sent.path().equals(layerFile(sha))) {
             throw new IllegalArgumentException("the layer sent must be the last one's file, " + layerFile(sha));
         }
-        String unless = (hostUname.isEmpty() ? "" : "[ \"$(" + uname() + ")\" = " + Shell.quote(hostUname) + " ] && ")
+        String unless = (hostUname.isEmpty() ? "" : "[ \"$h\" = " + Shell.quote(hostUname) + " ] && ")
                 + "[ ! -e " + Shell.quote(layout.releaseComplete(version)) + " ] || exit 0";
         String write = "[ -f " + Shell.quote(layout.layer(sha) + "/" + COMPLETE_MARKER) + " ] || { { " + prepareLayer(sha)
-                + "; } && ( " + sent.fromStandardInput() + " ) && { " + completeLayer(sha) + "; } && echo " + LAYER_WRITTEN
+                + "; } && ( " + sent.fromStandardInput() + " ) && { " + markComplete(sha) + "; } && echo " + LAYER_WRITTEN
                 + " || exit $?; }";
         String everyLayer = forEachLayer(layerShas, layerIsComplete() + " || exit 0");
         return deliveryState(version, layerShas) + " && " + STATE_SEPARATOR_LINE + " && ( " + unless + "; " + write
@@ -117,8 +118,16 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     public String completeLayer(String sha256) {
         String dir = Shell.quote(layout.layer(sha256));
         return "s=$(sha256sum < " + dir + "/" + LAYER_FILE + ") && { [ \"${s%% *}\" = " + Shell.quote(sha256)
-                + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && : >| "
-                + dir + "/" + COMPLETE_MARKER;
+                + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && "
+                + markComplete(sha256);
+    }
+
+    /**
+     * Marks a layer whose file was just verified complete ({@code >|}: see {@link #completeLayer}):
+     * a {@link VerifiedWrite} renames it into place only with the digest it was sent under.
+     */
+    private String markComplete(String sha256) {
+        return ": >| " + Shell.quote(layout.layer(sha256)) + "/" + COMPLETE_MARKER;
     }
 
     /** Prints the layer list of a complete release, or nothing when the release is not (yet) complete. */
@@ -254,31 +263,33 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /**
      * A proxied role's boot up to the start of its instance, in one command (one round trip)
-     * whose standard input is the slot's env file: prints the idle port's unit state
-     * ({@code ActiveState=<state>}, from {@code systemctl is-active}) and stops it (through sudo)
-     * only when something runs there, points the port's slot at the release, writes the env file
+     * whose standard input is the slot's env file: reads the active state of the idle port's unit
+     * and of the serving unit (when there is one) with one {@code systemctl is-active}, prints the
+     * idle unit's ({@code ActiveState=<state>}) and stops it (through sudo) only when something
+     * runs there, points the port's slot at the release, writes the env file
      * ({@link VerifiedWrite#fromStandardInput()}, after removing what interrupted writes of it
-     * left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state (when there is
-     * one), then enables the unit and starts it ({@link #enableAndStart}). Stops at the first step that
-     * fails.
+     * left), prints a {@link #SERVING_SEPARATOR} line and the serving unit's state
+     * ({@code ActiveState=<state>}, when there is one), then enables the unit and starts it
+     * ({@link #enableAndStart}). Stops at the first step that fails.
      *
      * <p>The new instance is enabled as it starts, as a container gets its restart policy when it
      * is created: systemd computes the enablement it shows ({@code systemctl status}) the first
      * time it is asked about a loaded unit and keeps it until its configuration is reloaded, so a
      * unit enabled before anything asks about it shows {@code enabled} without a
-     * {@code daemon-reload} (which runs all of systemd's generators). That is why the idle unit's
-     * state comes from {@code is-active}, which asks only for the state: {@code systemctl show}
-     * would have systemd compute the enablement before the enable. A boot that fails stops and
-     * disables the instance again ({@link #stopReportingResult}).
+     * {@code daemon-reload} (which runs all of systemd's generators). That is why the states come
+     * from {@code is-active}, which asks only for the state: {@code systemctl show} would have
+     * systemd compute the enablement before the enable. A boot that fails stops and disables the
+     * instance again ({@link #stopReportingResult}).
      */
     public String startSlot(String unit, int port, String version, VerifiedWrite envFile, Optional<String> servingUnit) {
-        // Only the env file's write reads standard input.
-        return "{ s=$(" + UnitCommands.isActive(unit) + "); echo \"ActiveState=$s\"; case \"$s\" in "
+        // Only the env file's write reads standard input; is-active prints one state a line, one word each.
+        return "{ s=$(" + UnitCommands.isActive(unit) + servingUnit.map(serving -> " " + Shell.quoteIfNeeded(serving))
+                .orElse("") + "); set -- $s; i=$1; v=$2; echo \"ActiveState=$i\"; case \"$i\" in "
                 + "inactive|failed) ;; *) " + systemctl(UnitCommands.Verb.STOP, unit) + ";; esac"
                 + " && " + linkSlot(port, version) + "; } </dev/null"
                 + " && { " + envFile.removeLeftovers() + "; " + envFile.fromStandardInput() + "; }"
                 + " && { echo " + SERVING_SEPARATOR
-                + servingUnit.map(serving -> " && " + unitState(serving) + " && echo").orElse("")
+                + servingUnit.map(serving -> " && echo \"ActiveState=$v\"").orElse("")
                 + " && { " + enableAndStart(unit) + "; }; } </dev/null";
     }
 
@@ -360,6 +371,12 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit);
     }
 
+    /** {@link #unitState} and the unit's {@code MainPID} (0 when none runs). */
+    public static String unitStateAndMainPid(String unit) {
+        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", "-p",
+                "MainPID", unit);
+    }
+
     /**
      * The unit's {@code Result} and {@code TimeoutStopUSec}, one a line (no root needed): after a
      * stop, {@code Result=timeout} means systemd had to kill it.
@@ -438,20 +455,25 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * The wait for a new instance to become healthy, as one command on the host (one round trip
      * instead of one per probe): every {@code interval} it probes {@code url} ({@link #probe}) and
      * prints {@code probe <status>}; after a probe that is not 2xx it reads the unit's state
-     * ({@link #unitState}). It ends at the first 2xx ({@value #HEALTHY}), when the unit died
-     * (failed, inactive, waiting to be restarted or restarted at least once: {@value #DIED}), or
-     * once {@code deadline} passed since it began ({@value #TIMED_OUT}, measured on the host's
-     * {@code /proc/uptime}), by printing a {@link #HEALTH_RESULT} line with the outcome, the
-     * unit's state as read last (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the
-     * last probe's output. A probe starts every interval, however long the one before took: the
-     * interval's {@code sleep} runs while the probe does. Needs no root; the loop is POSIX
-     * {@code sh} and starts only {@code curl}, {@code sleep} and, while unhealthy, {@code systemctl}.
+     * ({@link #unitStateAndMainPid}), unless the main process it read last still
+     * runs ({@code /proc/<pid>} is there: a unit that died or restarted has no such process). It
+     * ends at the first 2xx ({@value #HEALTHY}), when the unit died (failed, inactive, waiting to
+     * be restarted or restarted at least once: {@value #DIED}), or once {@code deadline} passed
+     * since it began ({@value #TIMED_OUT}, measured on the host's {@code /proc/uptime}), by
+     * printing a {@link #HEALTH_RESULT} line with the outcome, the unit's state as read last
+     * (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the last probe's output. A probe
+     * starts every interval, however long the one before took: the interval's {@code sleep} runs
+     * while the probe does. Needs no root; the loop is POSIX {@code sh} and starts only
+     * {@code curl}, {@code sleep} and, while unhealthy and without a running main process,
+     * {@code systemctl}.
      */
     public static String awaitHealthy(String url, int probeSeconds, String unit, Duration interval, Duration deadline) {
         long deadlineCentis = deadline.toMillis() / 10;
         return "u() { read -r t _ </proc/uptime; c=${t#*.}; t=$(( ${t%.*} * 100 + ${c#0} )); }; u; end=$((t + "
-                + deadlineCentis + ")); r=; while :; do sleep " + seconds(interval) + " & w=$!; out=$(" + probe(url, probeSeconds)
-                + "); st=; case ${out##*[!0-9]} in 2??) r=" + HEALTHY + ";; *) st=$(" + unitState(unit) + "); case $st in "
+                + deadlineCentis + ")); r=; st=; p=; while :; do sleep " + seconds(interval) + " & w=$!; out=$("
+                + probe(url, probeSeconds) + "); case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
+                + "if [ -z \"$p\" ] || [ ! -d /proc/\"$p\" ]; then st=$(" + unitStateAndMainPid(unit) + "); "
+                + "p=${st##*MainPID=}; p=${p%%[!0-9]*}; [ \"$p\" != 0 ] || p=; fi; case $st in "
                 + "*ActiveState=failed*|*ActiveState=inactive*|*SubState=auto-restart*|*NRestarts=[1-9]*) r=" + DIED + ";; esac;; "
                 + "esac; echo " + PROBE_LINE + " \"${out##*[!0-9]}\"; if [ -z \"$r\" ]; then u; [ \"$t\" -lt \"$end\" ] || r="
                 + TIMED_OUT + "; fi; if [ -n \"$r\" ]; then kill $w 2>/dev/null; printf '%s %s\\n%s\\n%s\\n%s\\n' "

@@ -293,8 +293,8 @@ class DeployCommandsTest {
         // systemd's parts replaced by stand-ins that would swallow standard input if they got it.
         String enable = asRoot.enableAndStart(unit);
         String line = asRoot.startSlot(unit, 4001, "v2", write, Optional.of(serving))
-                .replace(UnitCommands.isActive(unit), "cat > " + root.resolve("state-read") + "; echo active")
-                .replace(DeployCommands.unitState(serving), "printf 'ActiveState=active\\nSubState=running'")
+                .replace(UnitCommands.isActive(unit) + " " + serving, "cat > " + root.resolve("state-read")
+                        + "; printf 'activating\\nactive\\n'")
                 .replace(asRoot.systemctl(UnitCommands.Verb.STOP, unit), "cat > " + root.resolve("stop-read") + "; echo stopped")
                 .replace(enable, "cat > " + root.resolve("start-read") + "; echo enabled and started");
         Process process = startIn(root, line);
@@ -303,9 +303,9 @@ class DeployCommandsTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
 
-        assertThat(out).as("enabled after everything else, right before the start").isEqualTo(
-                "ActiveState=active\nstopped\n" + DeployCommands.SERVING_SEPARATOR
-                + "\nActiveState=active\nSubState=running\nenabled and started\n");
+        assertThat(out).as("both states from one systemctl; enabled after everything else, right before the start")
+                .isEqualTo("ActiveState=activating\nstopped\n" + DeployCommands.SERVING_SEPARATOR
+                        + "\nActiveState=active\nenabled and started\n");
         assertThat(Files.readString(root.resolve("env/web-4001.env"))).isEqualTo("TOKEN=t0k3n\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("env/web-4001.env"))))
                 .isEqualTo("rw-------");
@@ -445,9 +445,9 @@ class DeployCommandsTest {
         String probe = nextAnswer(root.resolve("probes"), root.resolve("answers"));
         String state = nextAnswer(root.resolve("reads"), root.resolve("states"));
         String line = DeployCommands.awaitHealthy(url, 5, unit, interval, deadline);
-        assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitState(unit));
+        assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitStateAndMainPid(unit));
         Process process = startIn(root, line.replace(DeployCommands.probe(url, 5), probe)
-                .replace(DeployCommands.unitState(unit), state));
+                .replace(DeployCommands.unitStateAndMainPid(unit), state));
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
         return out;
@@ -473,6 +473,30 @@ class DeployCommandsTest {
                 + DeployCommands.HEALTHY + "\n\n" + DeployCommands.STATE_SEPARATOR + "\nup\nline two\n200\n");
         assertThat(linesOf(root.resolve("probes"))).isEqualTo(3);
         assertThat(linesOf(root.resolve("reads"))).as("no state read after the 2xx").isEqualTo(2);
+    }
+
+    @Test
+    void theHealthWaitReadsTheStateAgainOnlyOnceTheMainProcessItReadIsGone(@TempDir Path root) throws Exception {
+        Process main = new ProcessBuilder("sleep", "60").start();
+        try {
+            String running = "ActiveState=activating\\nSubState=start\\nNRestarts=0\\nMainPID=" + main.pid();
+            String out = awaitHealthyWith(root, List.of("\\n000", "\\n000", "\\n000", "\\n200"), List.of(running),
+                    Duration.ofMillis(20), Duration.ofSeconds(30));
+            assertThat(out).startsWith("probe 000\nprobe 000\nprobe 000\nprobe 200\n" + DeployCommands.HEALTH_RESULT
+                    + " " + DeployCommands.HEALTHY + "\n");
+            assertThat(linesOf(root.resolve("reads"))).as("read once while its main process runs").isEqualTo(1);
+        } finally {
+            main.destroy();
+            main.waitFor();
+        }
+        Path gone = Files.createDirectories(root.resolve("gone"));
+        String ended = "ActiveState=activating\\nSubState=start\\nNRestarts=0\\nMainPID=" + main.pid();
+        String dead = "ActiveState=failed\\nSubState=failed\\nNRestarts=0\\nMainPID=0";
+        String out = awaitHealthyWith(gone, List.of("\\n000"), List.of(ended, dead), Duration.ofMillis(20),
+                Duration.ofSeconds(30));
+        assertThat(out).as("its main process gone: read again, and it died").contains(DeployCommands.HEALTH_RESULT + " "
+                + DeployCommands.DIED + "\nActiveState=failed\n");
+        assertThat(linesOf(gone.resolve("reads"))).isEqualTo(2);
     }
 
     @Test
