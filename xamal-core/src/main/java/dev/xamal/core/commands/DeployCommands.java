@@ -463,21 +463,34 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * printing a {@link #HEALTH_RESULT} line with the outcome, the unit's state as read last
      * (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the last probe's output. A probe
      * starts every interval, however long the one before took: the interval's {@code sleep} runs
-     * while the probe does. Needs no root; the loop is POSIX {@code sh} and starts only
-     * {@code curl}, {@code sleep} and, while unhealthy and without a running main process,
-     * {@code systemctl}.
+     * while the probe does. While nothing listens on {@code port} ({@link #listening}), a probe is
+     * {@code 000} without starting curl, as curl's own answer would be. Needs no root; the loop is
+     * POSIX {@code sh} and starts only {@code sleep}, {@code grep}, {@code curl} (once something
+     * listens) and, while unhealthy and without a running main process, {@code systemctl}.
      */
-    public static String awaitHealthy(String url, int probeSeconds, String unit, Duration interval, Duration deadline) {
+    public static String awaitHealthy(String url, int port, int probeSeconds, String unit, Duration interval,
+                                      Duration deadline) {
         long deadlineCentis = deadline.toMillis() / 10;
         return "u() { read -r t _ </proc/uptime; c=${t#*.}; t=$(( ${t%.*} * 100 + ${c#0} )); }; u; end=$((t + "
-                + deadlineCentis + ")); r=; st=; p=; while :; do sleep " + seconds(interval) + " & w=$!; out=$("
-                + probe(url, probeSeconds) + "); case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
+                + deadlineCentis + ")); r=; st=; p=; while :; do sleep " + seconds(interval) + " & w=$!; if "
+                + listening(port) + " || [ $? -gt 1 ]; then out=$(" + probe(url, probeSeconds) + "); else out=000; fi; case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
                 + "if [ -z \"$p\" ] || [ ! -d /proc/\"$p\" ]; then st=$(" + unitStateAndMainPid(unit) + "); "
                 + "p=${st##*MainPID=}; p=${p%%[!0-9]*}; [ \"$p\" != 0 ] || p=; fi; case $st in "
                 + "*ActiveState=failed*|*ActiveState=inactive*|*SubState=auto-restart*|*NRestarts=[1-9]*) r=" + DIED + ";; esac;; "
                 + "esac; echo " + PROBE_LINE + " \"${out##*[!0-9]}\"; if [ -z \"$r\" ]; then u; [ \"$t\" -lt \"$end\" ] || r="
                 + TIMED_OUT + "; fi; if [ -n \"$r\" ]; then kill $w 2>/dev/null; printf '%s %s\\n%s\\n%s\\n%s\\n' "
                 + HEALTH_RESULT + " \"$r\" \"$st\" " + STATE_SEPARATOR + " \"$out\"; exit 0; fi; wait $w; done";
+    }
+
+    /**
+     * Exits 0 when a TCP socket of the host's network namespace listens on {@code port} (any
+     * address, IPv4 or IPv6: the kernel's {@code /proc/net/tcp} tables, state {@code 0A}), 1 when
+     * none does, above 1 when the tables cannot be read. One {@code grep}, far cheaper than
+     * starting curl for a connection that would be refused.
+     */
+    public static String listening(int port) {
+        return "grep -qE '^ *[0-9]+: [0-9A-F]+:" + String.format(java.util.Locale.ROOT, "%04X", port)
+                + " [0-9A-F]+:[0-9A-F]{4} 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null";
     }
 
     /** A duration in seconds as {@code sleep} takes it and people read it ({@code 1}, {@code 0.25}). */

@@ -221,7 +221,7 @@ public final class SlotBoot {
             output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
         });
         String line = DeployCommands.startThenAwaitHealthy(commands.startSlot(unit, port, version, env, servingUnit),
-                DeployCommands.awaitHealthy(url, probeSeconds(), unit, settings.interval(), settings.deployTimeout()));
+                DeployCommands.awaitHealthy(url, port, probeSeconds(), unit, settings.interval(), settings.deployTimeout()));
         CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile)
                 .withListener(heartbeat)
                 .describedAs("the start of " + unit + " and the health check of " + url + " (a probe every "

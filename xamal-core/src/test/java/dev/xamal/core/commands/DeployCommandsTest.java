@@ -3,6 +3,8 @@ package dev.xamal.core.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -438,16 +440,24 @@ class DeployCommandsTest {
      */
     private String awaitHealthyWith(Path root, List<String> answers, List<String> states, Duration interval,
                                     Duration deadline) throws Exception {
+        return awaitHealthyWith(root, answers, states, interval, deadline, "true");
+    }
+
+    /** {@link #awaitHealthyWith} with {@code listening} standing in for the check that something listens on the port. */
+    private String awaitHealthyWith(Path root, List<String> answers, List<String> states, Duration interval,
+                                    Duration deadline, String listening) throws Exception {
         String url = "http://127.0.0.1:4001/up";
         String unit = "shop.web@4001.service";
         Files.write(root.resolve("answers"), answers);
         Files.write(root.resolve("states"), states);
         String probe = nextAnswer(root.resolve("probes"), root.resolve("answers"));
         String state = nextAnswer(root.resolve("reads"), root.resolve("states"));
-        String line = DeployCommands.awaitHealthy(url, 5, unit, interval, deadline);
-        assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitStateAndMainPid(unit));
+        String line = DeployCommands.awaitHealthy(url, 4001, 5, unit, interval, deadline);
+        assertThat(line).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitStateAndMainPid(unit))
+                .contains(DeployCommands.listening(4001));
         Process process = startIn(root, line.replace(DeployCommands.probe(url, 5), probe)
-                .replace(DeployCommands.unitStateAndMainPid(unit), state));
+                .replace(DeployCommands.unitStateAndMainPid(unit), state)
+                .replace(DeployCommands.listening(4001), listening));
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
         return out;
@@ -500,6 +510,38 @@ class DeployCommandsTest {
     }
 
     @Test
+    void theHealthWaitStartsCurlOnlyOnceSomethingListensOnThePortOrWhenItCannotTell(@TempDir Path root)
+            throws Exception {
+        String alive = "ActiveState=activating\\nSubState=start\\nNRestarts=0";
+        // Listening from the third check on: the first two probes are 000 without curl.
+        Path checks = root.resolve("checks");
+        String listensLater = "n=$(wc -l < " + checks + " 2>/dev/null || echo 0); echo x >> " + checks + "; [ \"$n\" -ge 2 ]";
+        String out = awaitHealthyWith(root, List.of("up\\n200"), List.of(alive), Duration.ofMillis(20),
+                Duration.ofSeconds(30), listensLater);
+        assertThat(out).isEqualTo("probe 000\nprobe 000\nprobe 200\n" + DeployCommands.HEALTH_RESULT + " "
+                + DeployCommands.HEALTHY + "\n\n" + DeployCommands.STATE_SEPARATOR + "\nup\n200\n");
+        assertThat(linesOf(root.resolve("probes"))).as("curl only once something listened").isEqualTo(1);
+
+        Path unknown = Files.createDirectories(root.resolve("unknown"));
+        String cannotTell = awaitHealthyWith(unknown, List.of("up\\n200"), List.of(alive), Duration.ofMillis(20),
+                Duration.ofSeconds(30), "false 2>/dev/null; (exit 2)");
+        assertThat(cannotTell).as("tables unreadable: probed with curl").startsWith("probe 200\n");
+    }
+
+    @Test
+    void theListeningCheckFindsASocketThatListensOnThePortAndNoneOnceItIsClosed() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+            assertThat(new ProcessBuilder("sh", "-c", DeployCommands.listening(port)).start().waitFor())
+                    .as("listening on " + port).isZero();
+        }
+        assertThat(new ProcessBuilder("sh", "-c", DeployCommands.listening(port)).start().waitFor())
+                .as("closed " + port).isEqualTo(1);
+        assertThat(DeployCommands.listening(4001)).contains(":0FA1 ");
+    }
+
+    @Test
     void theHealthWaitEndsWhenTheUnitDiedOrWasRestarted(@TempDir Path root) throws Exception {
         String alive = "ActiveState=activating\\nSubState=start\\nNRestarts=0";
         for (String dead : List.of("ActiveState=failed\\nSubState=failed\\nNRestarts=0",
@@ -533,9 +575,9 @@ class DeployCommandsTest {
 
     @Test
     void theHealthWaitsIntervalIsWrittenAsSleepTakesIt() {
-        assertThat(DeployCommands.awaitHealthy("http://h/up", 5, "u", Duration.ofSeconds(1), Duration.ofSeconds(60)))
+        assertThat(DeployCommands.awaitHealthy("http://h/up", 80, 5, "u", Duration.ofSeconds(1), Duration.ofSeconds(60)))
                 .contains("sleep 1 & w=$!").contains("end=$((t + 6000))");
-        assertThat(DeployCommands.awaitHealthy("http://h/up", 5, "u", Duration.ofMillis(250), Duration.ofSeconds(60)))
+        assertThat(DeployCommands.awaitHealthy("http://h/up", 80, 5, "u", Duration.ofMillis(250), Duration.ofSeconds(60)))
                 .contains("sleep 0.25 & w=$!");
     }
 
