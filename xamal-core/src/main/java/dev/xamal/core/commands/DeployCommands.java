@@ -117,7 +117,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      */
     public String completeLayer(String sha256) {
         String dir = Shell.quote(layout.layer(sha256));
-        return "s=$(sha256sum < " + dir + "/" + LAYER_FILE + ") && { [ \"${s%% *}\" = " + Shell.quote(sha256)
+        return "s=$(exec sha256sum < " + dir + "/" + LAYER_FILE + ") && { [ \"${s%% *}\" = " + Shell.quote(sha256)
                 + " ] || { echo '" + LAYER_FILE + " does not have the digest it was sent under' >&2; false; }; } && "
                 + markComplete(sha256);
     }
