@@ -169,7 +169,8 @@ public final class Deploy {
                 RemoteHost remote = transport.open(host);
                 List<Booted> hostBooted = boot(config, remote, versions.get(host), rolesOn(config, host, roles),
                         envFiles.get(host), action, Optional.ofNullable(slots.get(host)));
-                prune.ifPresent(p -> p.afterBoot(config, remote));
+                prune.ifPresent(p -> p.afterBoot(config, remote, hostBooted.isEmpty() ? Optional.empty()
+                        : hostBooted.get(hostBooted.size() - 1).appState()));
                 return hostBooted;
             });
             if (!result.allSucceeded()) {

@@ -11,6 +11,7 @@ import dev.xamal.core.spi.RemoteHost;
 import dev.xamal.core.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -48,11 +49,13 @@ public final class Prune {
 
     /**
      * The prune of a host a deploy has just booted, while other hosts may still boot: a failure
-     * is a warning, since the host's deploy itself worked.
+     * is a warning, since the host's deploy itself worked. It starts from the app's state the boot
+     * read right after its last switch ({@link Booted#appState()}) when there is one: one round
+     * trip fewer.
      */
-    public void afterBoot(XamalConfig config, RemoteHost remote) {
+    public void afterBoot(XamalConfig config, RemoteHost remote, Optional<String> appState) {
         try {
-            onHost(config, remote, true);
+            onHost(config, remote, true, appState);
         } catch (EnvironmentException e) {
             output.warn("[" + remote.host().id() + "] the deploy succeeded there but pruning its old releases failed"
                     + " (run mvn xamal:prune later): " + e.getMessage());
@@ -61,13 +64,13 @@ public final class Prune {
 
     private List<Pruned> run(XamalConfig config, List<Host> hosts, boolean remove) {
         FanOut fanOut = new FanOut(config.ssh().maxConcurrentStarts(), FanOut.Mode.REPORT_ALL);
-        return fanOut.run(hosts, host -> onHost(config, transport.open(host), remove)).values();
+        return fanOut.run(hosts, host -> onHost(config, transport.open(host), remove, Optional.empty())).values();
     }
 
-    private Pruned onHost(XamalConfig config, RemoteHost remote, boolean remove) {
+    private Pruned onHost(XamalConfig config, RemoteHost remote, boolean remove, Optional<String> appState) {
         AppStateCommands commands = new AppStateCommands(new AppLayout(config.appId()));
         String hostId = remote.host().id();
-        AppInventory inventory = AppInventory.parse(remote.run(commands.inventory()).stdout());
+        AppInventory inventory = AppInventory.parse(appState.orElseGet(() -> remote.run(commands.inventory()).stdout()));
         PrunePlan plan = PrunePlan.of(inventory, config.retainReleases());
         if (plan.isEmpty()) {
             output.sourceLine(hostId, "nothing to prune; keeping " + describe(plan.keep()));

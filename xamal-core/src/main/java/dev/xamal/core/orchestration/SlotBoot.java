@@ -2,6 +2,7 @@ package dev.xamal.core.orchestration;
 
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.AppStateCommands;
 import dev.xamal.core.commands.DeployCommands;
 import dev.xamal.core.commands.SeparatedOutput;
 import dev.xamal.core.commands.UnitCommands;
@@ -42,6 +43,8 @@ public final class SlotBoot {
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /** The line between the second look's output and the proxy's in-flight reading. */
     private static final String IN_FLIGHT_SEPARATOR = "--xamal-in-flight--";
+    /** The line between the switch's record and the app's state read after it. */
+    private static final String APP_STATE_SEPARATOR = "--xamal-app-state--";
 
     private final DeployCommands commands;
     private final Proxy proxy;
@@ -123,6 +126,7 @@ public final class SlotBoot {
         }
         int waits = 0;
         Duration drain = Duration.ZERO;
+        Optional<String> appState;
         if (previous.isPresent()) {
             int old = previous.getAsInt();
             CommandResult looked = secondLook.orElseThrow();
@@ -143,23 +147,42 @@ public final class SlotBoot {
             Instant stopping = Instant.now();
             String then = commands.stopReportingResult(oldUnit, true) + " && "
                     + recordSwitch(remote, role, port, version, action);
-            CommandResult stopped = proxy.routeThen(remote, site(List.of(port), maintenance), then);
+            CommandResult stopped = proxy.routeThen(remote, site(List.of(port), maintenance), thenAppState(then));
             if (!stopped.succeeded()) {
                 throw new RemoteCommandException(remote.host(), "the stop of " + oldUnit + " and the switch's record ("
                         + then + ")", stopped);
             }
-            StopOutcome stop = StopOutcome.parse(stopped.stdout(), Duration.between(stopping, Instant.now()));
+            String[] stopAndState = splitAppState(stopped.stdout());
+            appState = Optional.ofNullable(stopAndState[1]);
+            StopOutcome stop = StopOutcome.parse(stopAndState[0], Duration.between(stopping, Instant.now()));
             output.sourceLine(hostId, String.format(Locale.ROOT,
                     "drained and stopped port %d in %.1f s (%d waits)", old, drain.toMillis() / 1000.0, waits));
             if (stop.killed()) {
                 output.warn("[" + hostId + "] " + stop.describe(oldUnit));
             }
         } else {
-            remote.run(recordSwitch(remote, role, port, version, action));
+            appState = Optional.ofNullable(splitAppState(
+                    remote.run(thenAppState(recordSwitch(remote, role, port, version, action))).stdout())[1]);
         }
         hooks.postCaddyReload(remote.host());
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
-                Duration.between(started, Instant.now()));
+                Duration.between(started, Instant.now()), appState);
+    }
+
+    /**
+     * {@code record} and, once it succeeded, the app's state on the host as it is now
+     * ({@link AppStateCommands#inventory()}, after an {@link #APP_STATE_SEPARATOR} line), for the
+     * prune that follows the boot: one round trip fewer. The state's read never fails the command.
+     */
+    private String thenAppState(String record) {
+        return record + " && { echo " + APP_STATE_SEPARATOR + "; ( "
+                + new AppStateCommands(commands.layout()).inventory() + " ) || true; }";
+    }
+
+    /** What a {@link #thenAppState} command printed before the app's state, and the state (null when missing). */
+    private static String[] splitAppState(String out) {
+        String[] parts = SeparatedOutput.aroundLine(out, APP_STATE_SEPARATOR, false);
+        return parts == null ? new String[] {out, null} : parts;
     }
 
     /** Moves {@code current} and {@code active_port}, appends the history line. */
