@@ -276,8 +276,8 @@ class NetworkFaultsRealHostIT {
                 .hasMessageContaining("  " + id(h1()) + ": runs v6 (new)\n"
                         + "  " + id(h2()) + ": still runs v5 (its boot failed)\n"
                         + "  " + id(h3()) + ": still runs v5 (not booted)\n")
-                .hasMessageContaining("Connection to " + h2().sshAddress() + " was lost while running: the health check of"
-                        + " http://127.0.0.1:" + idlePort + "/slow?ms=6000 (a probe every 1 s on the host until it answers 2xx)")
+                .hasMessageContaining("Connection to " + h2().sshAddress() + " was lost while running: the start of "
+                        + idleUnit + " and the health check of http://127.0.0.1:" + idlePort + "/slow?ms=6000 (a probe every 1 s on the host until it answers 2xx)")
                 .hasMessageContaining("The new instance " + idleUnit + " was stopped");
         watcher.await();
         assertThat(killed.get()).as("the sshd process killed").isNotNull();
