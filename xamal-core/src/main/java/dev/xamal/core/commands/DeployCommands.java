@@ -3,6 +3,7 @@ package dev.xamal.core.commands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -57,9 +58,9 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /**
      * What a delivery asks the host before it uploads, as one command (one round trip): the
-     * platform ({@link #uname()}, also kept in {@code $h}), the release's completeness marker ({@link #releaseMarker}), the
-     * complete layers among {@code sha256s} ({@link #completeLayers}), where {@code current}
-     * points ({@link #readCurrent()}), the active port and the maintenance state
+     * platform ({@link #uname()}, also kept in {@code $h}), the release's completeness marker
+     * ({@link #releaseMarker}), the complete layers among {@code sha256s} ({@link #completeLayers}),
+     * where {@code current} points ({@link #readCurrent()}), the active port and the maintenance state
      * ({@link #activePortAndMaintenance()}), their outputs separated by
      * {@link DeliveryState#SEPARATOR} lines; it fails when any part fails.
      */
@@ -368,13 +369,23 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** The unit's {@code ActiveState}, {@code SubState} and {@code NRestarts}, one a line (no root needed). */
     public static String unitState(String unit) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", unit);
+        return show(unit, "ActiveState", "SubState", "NRestarts");
     }
 
     /** {@link #unitState} and the unit's {@code MainPID} (0 when none runs). */
     public static String unitStateAndMainPid(String unit) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "ActiveState", "-p", "SubState", "-p", "NRestarts", "-p",
-                "MainPID", unit);
+        return show(unit, "ActiveState", "SubState", "NRestarts", "MainPID");
+    }
+
+    /** {@code systemctl show} of the unit's {@code properties}, one {@code Name=value} a line (no root needed). */
+    private static String show(String unit, String... properties) {
+        List<String> words = new ArrayList<>(List.of(UnitCommands.SYSTEMCTL, "show"));
+        for (String property : properties) {
+            words.add("-p");
+            words.add(property);
+        }
+        words.add(unit);
+        return Shell.join(words.toArray(String[]::new));
     }
 
     /**
@@ -382,7 +393,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * stop, {@code Result=timeout} means systemd had to kill it.
      */
     public static String stopResult(String unit) {
-        return Shell.join(UnitCommands.SYSTEMCTL, "show", "-p", "Result", "-p", "TimeoutStopUSec", unit);
+        return show(unit, "Result", "TimeoutStopUSec");
     }
 
     /**
@@ -473,7 +484,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         long deadlineCentis = deadline.toMillis() / 10;
         return "u() { read -r t _ </proc/uptime; c=${t#*.}; t=$(( ${t%.*} * 100 + ${c#0} )); }; u; end=$((t + "
                 + deadlineCentis + ")); r=; st=; p=; while :; do sleep " + seconds(interval) + " & w=$!; if "
-                + listening(port) + " || [ $? -gt 1 ]; then out=$(" + probe(url, probeSeconds) + "); else out=000; fi; case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
+                + listening(port) + " || [ $? -gt 1 ]; then out=$(" + probe(url, probeSeconds) + "); else out=000; fi; "
+                + "case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
                 + "if [ -z \"$p\" ] || [ ! -d /proc/\"$p\" ]; then st=$(" + unitStateAndMainPid(unit) + "); "
                 + "p=${st##*MainPID=}; p=${p%%[!0-9]*}; [ \"$p\" != 0 ] || p=; fi; case $st in "
                 + "*ActiveState=failed*|*ActiveState=inactive*|*SubState=auto-restart*|*NRestarts=[1-9]*) r=" + DIED + ";; esac;; "
@@ -489,7 +501,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * starting curl for a connection that would be refused.
      */
     public static String listening(int port) {
-        return "grep -qE '^ *[0-9]+: [0-9A-F]+:" + String.format(java.util.Locale.ROOT, "%04X", port)
+        return "grep -qE '^ *[0-9]+: [0-9A-F]+:" + String.format(Locale.ROOT, "%04X", port)
                 + " [0-9A-F]+:[0-9A-F]{4} 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null";
     }
 
