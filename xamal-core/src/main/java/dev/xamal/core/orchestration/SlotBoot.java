@@ -239,14 +239,14 @@ public final class SlotBoot {
                 VerifiedWrite.randomNonce());
         String url = "http://127.0.0.1:" + port + settings.healthPath();
         String hostId = remote.host().id();
-        Heartbeat heartbeat = new Heartbeat(hostId, url, states -> {
+        BootProgress progress = new BootProgress(hostId, url, states -> {
             reportStaleInstance(remote, port, states);
             output.sourceLine(hostId, "starting " + role + " " + version + " on port " + port);
         });
         String line = DeployCommands.startThenAwaitHealthy(commands.startSlot(unit, port, version, env, servingUnit),
                 DeployCommands.awaitHealthy(url, port, probeSeconds(), unit, settings.interval(), settings.deployTimeout()));
         CommandResult result = remote.exec(RemoteCommand.of(line).withStdin(envFile)
-                .withListener(heartbeat)
+                .withListener(progress)
                 .describedAs("the start of " + unit + " and the health check of " + url + " (a probe every "
                         + DeployCommands.seconds(settings.interval()) + " s on the host until it answers 2xx)")
                 .withTimeout(settings.deployTimeout().plus(settings.probeTimeout()).plus(settings.interval())
@@ -255,9 +255,17 @@ public final class SlotBoot {
         if (startAndHealth == null) {
             throw startFailed(remote, unit, port, version, env, result);
         }
-        String[] states = SeparatedOutput.aroundLine(startAndHealth[0] + "\n", DeployCommands.SERVING_SEPARATOR, false);
+        String[] states = unitStates(startAndHealth[0] + "\n");
         judgeHealth(remote, unit, url, new CommandResult(result.exitStatus(), startAndHealth[1], result.stderr()));
         return servingUnit.isPresent() && states != null && UnitState.parse(states[1]).running();
+    }
+
+    /**
+     * The idle unit's and the serving unit's states in what {@link DeployCommands#startSlot}
+     * printed (around its {@link DeployCommands#SERVING_SEPARATOR} line), or null without that line.
+     */
+    private static String[] unitStates(String startOutput) {
+        return SeparatedOutput.aroundLine(startOutput, DeployCommands.SERVING_SEPARATOR, false);
     }
 
     /** Says that the start stopped an instance it found running on the idle port, from the states the start printed. */
@@ -271,7 +279,7 @@ public final class SlotBoot {
     /** The error of a start that did not get as far as the {@link DeployCommands#STARTED} line. */
     private RuntimeException startFailed(RemoteHost remote, String unit, int port, String version, VerifiedWrite env,
                                          CommandResult result) {
-        String[] states = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.SERVING_SEPARATOR, false);
+        String[] states = unitStates(result.stdout());
         reportStaleInstance(remote, port, states);
         if (result.succeeded()) {
             return new EnvironmentException("host " + remote.host().id() + " answered the start of " + unit
@@ -388,7 +396,7 @@ public final class SlotBoot {
      * {@link DeployCommands#SERVING_SEPARATOR}; null without that line) to {@code onStarted}; then
      * says that the health check still waits, at most every {@link #HEARTBEAT}.
      */
-    private final class Heartbeat implements LineListener {
+    private final class BootProgress implements LineListener {
         private final String hostId;
         private final String url;
         private final Consumer<String[]> onStarted;
@@ -397,7 +405,7 @@ public final class SlotBoot {
         private Instant next;
         private boolean ended;
 
-        Heartbeat(String hostId, String url, Consumer<String[]> onStarted) {
+        BootProgress(String hostId, String url, Consumer<String[]> onStarted) {
             this.hostId = hostId;
             this.url = url;
             this.onStarted = onStarted;
@@ -412,8 +420,7 @@ public final class SlotBoot {
                 if (line.equals(DeployCommands.STARTED)) {
                     started = Instant.now();
                     next = started.plus(HEARTBEAT);
-                    onStarted.accept(SeparatedOutput.aroundLine(startOutput.toString(),
-                            DeployCommands.SERVING_SEPARATOR, false));
+                    onStarted.accept(unitStates(startOutput.toString()));
                 } else {
                     startOutput.append(line).append('\n');
                 }
