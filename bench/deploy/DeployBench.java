@@ -337,7 +337,7 @@ public final class DeployBench {
                     }
                 });
             } catch (IOException | UncheckedIOException e) {
-                return cpu;
+                // the container went away: what was read so far
             }
             return cpu;
         }
@@ -355,7 +355,7 @@ public final class DeployBench {
         grown.forEach((group, ms) -> {
             long children = grown.entrySet().stream().filter(e -> isChild(group, e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
-            if (children > 0 || grown.keySet().stream().anyMatch(g -> isChild(group, g))) {
+            if (grown.keySet().stream().anyMatch(g -> isChild(group, g))) {
                 ended.put(group + " (groups that ended)", ms - children);
             }
         });
