@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.xamal.caddy.CaddyProxy;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.AppDetails;
+import dev.xamal.core.orchestration.AppInventory;
 import dev.xamal.core.orchestration.AppRemoval;
+import dev.xamal.core.orchestration.Booted;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.MaintenanceMode;
 import dev.xamal.core.orchestration.Prune;
@@ -176,8 +178,13 @@ class OperationsRealHostIT {
             assertThat(layersBefore).containsAll(layersAfter);
             assertThat(hello("/version").answer()).isEqualTo(new HttpThroughCaddy.Answer(200, "v7\n"));
 
-            deploy(transport, retain3, release(retain3, "v8"), new RealHostApp.RecordingOutput());
+            List<Booted> booted = deploy(transport, retain3, release(retain3, "v8"), new RealHostApp.RecordingOutput());
             assertThat(releasesOnHost()).as("the deploy's own prune").containsExactly("v5", "v6", "v7", "v8");
+            AppInventory readBySwitch = AppInventory.parse(booted.get(0).appState()
+                    .orElseThrow(() -> new AssertionError("the switch's last command read no app state")));
+            assertThat(readBySwitch.current()).as("the state the prune started from, read after the switch")
+                    .hasValueSatisfying(current -> assertThat(current).endsWith("v8"));
+            assertThat(readBySwitch.history()).last().isEqualTo("v8");
         }
         assertThat(hello("/version").answer()).isEqualTo(new HttpThroughCaddy.Answer(200, "v8\n"));
         assertThat(neighbourAnswer()).isEqualTo(new HttpThroughCaddy.Answer(200, "n1\n"));
@@ -239,10 +246,10 @@ class OperationsRealHostIT {
         return HelloReleases.build(dir.resolve("build-" + label), config, label);
     }
 
-    private static void deploy(SshTransport transport, XamalConfig config, ReleaseLayers release,
-                               RealHostApp.RecordingOutput output) {
+    private static List<Booted> deploy(SshTransport transport, XamalConfig config, ReleaseLayers release,
+                                       RealHostApp.RecordingOutput output) {
         Path projectDir = dir.resolve(config.service());
-        new Deploy(transport, new CaddyProxy(), output, UploadProgress.NONE).deploy(config, release, config.allHosts(),
+        return new Deploy(transport, new CaddyProxy(), output, UploadProgress.NONE).deploy(config, release, config.allHosts(),
                 config.roles(), HelloReleases.noSecrets(projectDir, config), Deploy.Checks.PREFLIGHT);
     }
 
