@@ -203,19 +203,59 @@ public final class DeployBench {
                     (double) xamal / median, tasks, clientCpu / 1000.0,
                     hostsCpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", hostsCpu / 1000.0)));
         }
+        out.append(pairedRatios(samples));
         if (startToHealthy.isEmpty()) {
             return out.append("App start-to-healthy: not measured (no peer tool deployed the peers' unit)\n").toString();
         }
         long healthy = Figures.median(startToHealthy);
+        List<Long> xamalMillis = millis(samples.getOrDefault("xamal", List.of()));
         out.append(String.format(Locale.ROOT, "App start-to-healthy (slowest host, median): %.1f s; xamal overhead "
-                + "(median wall - that): %.1f s%n", healthy / 1000.0, (xamal - healthy) / 1000.0));
+                + "(median wall - that): %.1f s%s%n", healthy / 1000.0, (xamal - healthy) / 1000.0,
+                pairedOverhead(xamalMillis, startToHealthy)));
         if (!startToHealthyArchived.isEmpty()) {
             long archived = Figures.median(startToHealthyArchived);
             out.append(String.format(Locale.ROOT, "App start-to-healthy of xamal's release with the host's class-data "
-                    + "archive (slowest host, median): %.1f s; xamal overhead (median wall - that): %.1f s%n",
-                    archived / 1000.0, (xamal - archived) / 1000.0));
+                    + "archive (slowest host, median): %.1f s; xamal overhead (median wall - that): %.1f s%s%n",
+                    archived / 1000.0, (xamal - archived) / 1000.0, pairedOverhead(xamalMillis, startToHealthyArchived)));
         }
         return out.toString();
+    }
+
+    /** "; per round ..." : xamal's wall time minus the start measured in the same round, median and range. */
+    private static String pairedOverhead(List<Long> xamal, List<Long> starts) {
+        if (xamal.size() != starts.size() || xamal.isEmpty()) {
+            return "";
+        }
+        List<Long> overhead = new ArrayList<>();
+        for (int i = 0; i < xamal.size(); i++) {
+            overhead.add(xamal.get(i) - starts.get(i));
+        }
+        return String.format(Locale.ROOT, "; per round (wall - that round's start): median %.1f s (%.1f - %.1f)",
+                Figures.median(overhead) / 1000.0, Figures.min(overhead) / 1000.0, Figures.max(overhead) / 1000.0);
+    }
+
+    /**
+     * xamal's time over each other tool's in the same round, median and range: each round deploys
+     * with every tool back to back, so a machine that gets slower or faster between rounds moves
+     * both times of a pair, which the medians of the table above do not cancel.
+     */
+    private static String pairedRatios(Map<String, List<Sample>> samples) {
+        List<Long> xamal = millis(samples.getOrDefault("xamal", List.of()));
+        List<String> ratios = new ArrayList<>();
+        for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
+            List<Long> other = millis(e.getValue());
+            if (e.getKey().equals("xamal") || xamal.isEmpty() || other.size() != xamal.size()) {
+                continue;
+            }
+            List<Long> permille = new ArrayList<>();
+            for (int i = 0; i < xamal.size(); i++) {
+                permille.add(Math.round(1000.0 * xamal.get(i) / other.get(i)));
+            }
+            ratios.add(String.format(Locale.ROOT, "%s %.2f (%.2f - %.2f)", e.getKey(), Figures.median(permille) / 1000.0,
+                    Figures.min(permille) / 1000.0, Figures.max(permille) / 1000.0));
+        }
+        return ratios.isEmpty() ? "" : "xamal / tool in the same round, median (min - max): "
+                + String.join(", ", ratios) + "\n";
     }
 
     private static List<Long> millis(List<Sample> samples) {
