@@ -17,6 +17,10 @@ assert log.count('Building release itdeploy-it-3 ') == 1 : 'it-3 is built once, 
 assert !log.contains('xamal:redeploy -> package') : 'the redeploy with skipBuild ran no package phase'
 assert log =~ /${host}\s+web\s+it-3\s+4300\s+[0-9.]+ s\s+port 4301, drained in [0-9.]+ s/
 assert log.contains('release itdeploy-it-9 was not built (no ') : 'a release never built is named'
+// The SSH library's INFO lines (its security provider, its I/O factory, a server's extensions) stay out.
+['getOrCreateProvider', 'IoServiceFactoryFactory', 'Server announced support'].each { line ->
+    assert !log.contains(line) : "the SSH library's INFO line '${line}' is in the goal's output"
+}
 
 def http = hosts.getProperty('h1.http.port')
 // A raw request: HttpURLConnection would drop the Host header.

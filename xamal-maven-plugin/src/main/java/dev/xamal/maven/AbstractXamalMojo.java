@@ -103,6 +103,7 @@ public abstract class AbstractXamalMojo extends AbstractMojo {
             return;
         }
         output = Output.redacting(new MavenOutput(getLog(), verbose, quiet, colour()), redactor);
+        SshLibraryLogging.quietUnlessDebugging(getLog().isDebugEnabled());
         try {
             run();
         } catch (UsageException e) {
