@@ -19,12 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Times a redeploy of the example app's release to 1..N real test hosts with xamal, Capistrano,
@@ -223,15 +226,9 @@ public final class DeployBench {
 
     /** "; per round ..." : xamal's wall time minus the start measured in the same round, median and range. */
     private static String pairedOverhead(List<Long> xamal, List<Long> starts) {
-        if (xamal.size() != starts.size() || xamal.isEmpty()) {
-            return "";
-        }
-        List<Long> overhead = new ArrayList<>();
-        for (int i = 0; i < xamal.size(); i++) {
-            overhead.add(xamal.get(i) - starts.get(i));
-        }
-        return String.format(Locale.ROOT, "; per round (wall - that round's start): median %.1f s (%.1f - %.1f)",
-                Figures.median(overhead) / 1000.0, Figures.min(overhead) / 1000.0, Figures.max(overhead) / 1000.0);
+        return pairwise(xamal, starts, (wall, start) -> wall - start).map(overhead -> String.format(Locale.ROOT,
+                "; per round (wall - that round's start): median %.1f s (%.1f - %.1f)", Figures.median(overhead) / 1000.0,
+                Figures.min(overhead) / 1000.0, Figures.max(overhead) / 1000.0)).orElse("");
     }
 
     /**
@@ -242,20 +239,24 @@ public final class DeployBench {
     private static String pairedRatios(Map<String, List<Sample>> samples) {
         List<Long> xamal = millis(samples.getOrDefault("xamal", List.of()));
         List<String> ratios = new ArrayList<>();
-        for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
-            List<Long> other = millis(e.getValue());
-            if (e.getKey().equals("xamal") || xamal.isEmpty() || other.size() != xamal.size()) {
-                continue;
+        samples.forEach((tool, other) -> {
+            if (!tool.equals("xamal")) {
+                pairwise(xamal, millis(other), (mine, theirs) -> Math.round(1000.0 * mine / theirs)).ifPresent(permille ->
+                        ratios.add(String.format(Locale.ROOT, "%s %.2f (%.2f - %.2f)", tool,
+                                Figures.median(permille) / 1000.0, Figures.min(permille) / 1000.0,
+                                Figures.max(permille) / 1000.0)));
             }
-            List<Long> permille = new ArrayList<>();
-            for (int i = 0; i < xamal.size(); i++) {
-                permille.add(Math.round(1000.0 * xamal.get(i) / other.get(i)));
-            }
-            ratios.add(String.format(Locale.ROOT, "%s %.2f (%.2f - %.2f)", e.getKey(), Figures.median(permille) / 1000.0,
-                    Figures.min(permille) / 1000.0, Figures.max(permille) / 1000.0));
-        }
+        });
         return ratios.isEmpty() ? "" : "xamal / tool in the same round, median (min - max): "
                 + String.join(", ", ratios) + "\n";
+    }
+
+    /** {@code op} of the two values of each round; empty when the lists are empty or of different lengths. */
+    private static Optional<List<Long>> pairwise(List<Long> a, List<Long> b, LongBinaryOperator op) {
+        if (a.isEmpty() || a.size() != b.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(IntStream.range(0, a.size()).mapToObj(i -> op.applyAsLong(a.get(i), b.get(i))).toList());
     }
 
     private static List<Long> millis(List<Sample> samples) {
