@@ -369,23 +369,12 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
 
     /** The unit's {@code ActiveState}, {@code SubState} and {@code NRestarts}, one a line (no root needed). */
     public static String unitState(String unit) {
-        return show(unit, "ActiveState", "SubState", "NRestarts");
+        return UnitCommands.showProperties(unit, "ActiveState", "SubState", "NRestarts");
     }
 
     /** {@link #unitState} and the unit's {@code MainPID} (0 when none runs). */
     public static String unitStateAndMainPid(String unit) {
-        return show(unit, "ActiveState", "SubState", "NRestarts", "MainPID");
-    }
-
-    /** {@code systemctl show} of the unit's {@code properties}, one {@code Name=value} a line (no root needed). */
-    private static String show(String unit, String... properties) {
-        List<String> words = new ArrayList<>(List.of(UnitCommands.SYSTEMCTL, "show"));
-        for (String property : properties) {
-            words.add("-p");
-            words.add(property);
-        }
-        words.add(unit);
-        return Shell.join(words.toArray(String[]::new));
+        return UnitCommands.showProperties(unit, "ActiveState", "SubState", "NRestarts", "MainPID");
     }
 
     /**
@@ -393,7 +382,7 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * stop, {@code Result=timeout} means systemd had to kill it.
      */
     public static String stopResult(String unit) {
-        return show(unit, "Result", "TimeoutStopUSec");
+        return UnitCommands.showProperties(unit, "Result", "TimeoutStopUSec");
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.xamal.core.commands;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The systemd commands xamal runs for an app's units. Privileged ones come as {@link Privileged}
  * (so the sudoers lines bootstrap prints cover exactly them); queries need no privileges. Pure.
@@ -82,6 +85,17 @@ public final class UnitCommands {
     /** Prints one property's value (e.g. {@code ExecMainStatus}). Needs no privileges. */
     public static String show(String unit, String property) {
         return Shell.join(SYSTEMCTL, "show", "--property=" + property, "--value", unit);
+    }
+
+    /** Prints the unit's {@code properties}, one {@code Name=value} a line. Needs no privileges. */
+    public static String showProperties(String unit, String... properties) {
+        List<String> words = new ArrayList<>(List.of(SYSTEMCTL, "show"));
+        for (String property : properties) {
+            words.add("-p");
+            words.add(property);
+        }
+        words.add(unit);
+        return Shell.join(words.toArray(String[]::new));
     }
 
     /** Prints the unit file's content, or nothing when it is not installed. Needs no privileges. */
