@@ -43,7 +43,7 @@ public class ServerExecMojo extends AbstractXamalMojo {
         requireSshBackend(config);
         List<Host> targets = HostSelection.select(config, Optional.ofNullable(hosts), Optional.ofNullable(roles));
         try (SshTransport transport = sshTransport(config, settingsDecrypter)) {
-            new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.of(cmd));
+            new ServerExec(transport, output(), config.ssh().maxConcurrentStarts()).run(targets, RemoteCommand.inLoginShell(cmd));
         }
     }
 }

@@ -75,7 +75,7 @@ final class CommandExecution {
     private ChannelExec openChannel(LineStream stdout, LineStream stderr) {
         ChannelExec channel;
         try {
-            channel = session.createExecChannel(command.line());
+            channel = session.createExecChannel(command.sentLine());
         } catch (IOException | RuntimeException e) {
             throw cannotStart(e);
         }

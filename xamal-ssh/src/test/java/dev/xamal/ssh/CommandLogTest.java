@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transport's debug log: every command line the server is asked to run (the caller's, and
- * those a file transfer runs itself) is logged once, before it runs, naming the host; uploads and
+ * those a file transfer runs itself) is logged once, before it runs, naming the host (the line as
+ * written; the server is asked to run it in {@code /bin/sh}); uploads and
  * writes are logged with their target path and size, never their content.
  */
 class CommandLogTest extends InProcessServerTest {
@@ -35,7 +36,9 @@ class CommandLogTest extends InProcessServerTest {
         List<String> logged = log.stream().filter(l -> l.startsWith(prefix + "$ "))
                 .map(l -> l.substring((prefix + "$ ").length())).toList();
         assertThat(server.commandsRun()).isNotEmpty();
-        assertThat(logged).containsExactlyElementsOf(server.commandsRun());
+        assertThat(logged).as("each logged line, as the server was asked to run it in /bin/sh")
+                .map(line -> dev.xamal.core.spi.RemoteCommand.of(line).sentLine())
+                .containsExactlyElementsOf(server.commandsRun());
         assertThat(logged).startsWith("echo one", "exit 3");
         assertThat(log).contains(prefix + "upload release.tar.gz (13 bytes) to " + dir.resolve("uploaded.tar.gz"),
                 prefix + "write " + secretContent.length() + " bytes to " + dir.resolve("app.env") + " (mode 600)");

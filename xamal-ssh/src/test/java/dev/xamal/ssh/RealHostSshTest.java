@@ -60,6 +60,21 @@ class RealHostSshTest {
     }
 
     @Test
+    void runsBuiltLinesInBinShAndAUsersLineInTheLoginShell() {
+        try (SshTransport transport = new SshTransport(options())) {
+            RemoteHost remote = transport.open(publicHost());
+            String shellOf = "readlink /proc/$$/exe; :"; // not the last command: the shell stays, $$ is its own
+            assertThat(remote.run(RemoteCommand.inLoginShell("getent passwd \"$(id -un)\" | cut -d: -f7")).stdout())
+                    .as("the test host's SSH user logs in with bash").isEqualTo("/bin/bash\n");
+            assertThat(remote.run(RemoteCommand.inLoginShell(shellOf)).stdout()).isEqualTo("/usr/bin/bash\n");
+            assertThat(remote.run(shellOf).stdout()).as("Debian's /bin/sh").isEqualTo("/usr/bin/dash\n");
+            CommandResult status = remote.exec(RemoteCommand.of("printf '%s\\n' \"it's\" >&2; exit 7"));
+            assertThat(status.exitStatus()).isEqualTo(7);
+            assertThat(status.stderr()).isEqualTo("it's\n");
+        }
+    }
+
+    @Test
     void allocatesAPseudoTerminalOnlyWhenAsked() {
         try (SshTransport transport = new SshTransport(options())) {
             RemoteHost remote = transport.open(publicHost());
