@@ -35,12 +35,16 @@ public record RemoteCommand(String line, Duration timeout, Optional<byte[]> stdi
     }
 
     public static RemoteCommand of(String line) {
-        return new RemoteCommand(line, DEFAULT_TIMEOUT, Optional.empty(), false, LineListener.NONE, "", false);
+        return withDefaults(line, false);
     }
 
     /** A line a user wrote (for {@code server-exec}): it runs in the SSH user's login shell, as {@code ssh host line} would. */
     public static RemoteCommand inLoginShell(String line) {
-        return new RemoteCommand(line, DEFAULT_TIMEOUT, Optional.empty(), false, LineListener.NONE, "", true);
+        return withDefaults(line, true);
+    }
+
+    private static RemoteCommand withDefaults(String line, boolean loginShell) {
+        return new RemoteCommand(line, DEFAULT_TIMEOUT, Optional.empty(), false, LineListener.NONE, "", loginShell);
     }
 
     /**
