@@ -1,6 +1,7 @@
 package dev.xamal.caddy;
 
 import dev.xamal.core.commands.FileCommands;
+import dev.xamal.core.commands.HttpRequest;
 import dev.xamal.core.commands.Privileged;
 import dev.xamal.core.commands.Shell;
 import java.util.List;
@@ -56,17 +57,20 @@ public final class CaddyCommands {
     /** Caddy's admin endpoint that replaces the running configuration. */
     public static final String LOAD_ENDPOINT = "http://localhost:2019/load";
 
+    /** How error messages name {@link #load()} (its command line is long). */
+    public static final String LOAD_DESCRIPTION = "the load of " + RemotePaths.SYSTEM_CADDYFILE
+            + " into Caddy (POST as text/caddyfile to " + LOAD_ENDPOINT + ")";
+
     /**
      * Loads the whole system configuration into the running Caddy, every app's site included:
      * the system Caddyfile goes to the admin endpoint as {@code text/caddyfile}, so Caddy itself
      * adapts it (reading the imported site files as its own user, as a restart would), validates
      * and provisions it, and keeps its running configuration when any of that fails (HTTP 400,
-     * exit status 22, Caddy's error as the output). A configuration equal to the running one
-     * changes nothing.
+     * exit status 22, Caddy's error as the output; {@link HttpRequest#postFile}). A configuration
+     * equal to the running one changes nothing.
      */
     public static String load() {
-        return Shell.join("curl", "-sS", "--fail-with-body", "--max-time", "60", "-X", "POST",
-                "-H", "Content-Type: text/caddyfile", "--data-binary", "@" + RemotePaths.SYSTEM_CADDYFILE, LOAD_ENDPOINT);
+        return HttpRequest.postFile(LOAD_ENDPOINT, "text/caddyfile", RemotePaths.SYSTEM_CADDYFILE, 60);
     }
 
     /** The start of the last line {@link #changeSite} prints when a step failed: then the step and its exit status. */
@@ -98,9 +102,12 @@ public final class CaddyCommands {
         return "echo '" + FAILED_STEP + " " + step + "' \"$s\"; exit 1";
     }
 
-    /** Caddy's view of its upstreams and their in-flight requests, as JSON. */
+    /**
+     * Caddy's view of its upstreams and their in-flight requests: the JSON, then a line with the
+     * status code ({@link HttpRequest}; {@link HttpRequest#body} is the JSON).
+     */
     public static String upstreams() {
-        return Shell.join("curl", "-sS", "--max-time", "5", UpstreamLoad.ENDPOINT);
+        return HttpRequest.get(UpstreamLoad.ENDPOINT, 5);
     }
 
     /** Every privileged command above. */

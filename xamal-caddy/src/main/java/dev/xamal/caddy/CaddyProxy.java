@@ -3,6 +3,7 @@ package dev.xamal.caddy;
 import dev.xamal.core.EnvironmentException;
 import dev.xamal.core.UsageException;
 import dev.xamal.core.commands.AppLayout;
+import dev.xamal.core.commands.HttpRequest;
 import dev.xamal.core.commands.Privileged;
 import dev.xamal.core.config.Host;
 import dev.xamal.core.orchestration.HostIdentity;
@@ -138,7 +139,7 @@ public final class CaddyProxy implements Proxy {
 
     @Override
     public OptionalInt inFlight(String printed, int port) {
-        return UpstreamLoad.parse(printed).inFlight(port).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return UpstreamLoad.parse(HttpRequest.body(printed)).inFlight(port).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override
@@ -169,7 +170,7 @@ public final class CaddyProxy implements Proxy {
         SiteChangeFailure failure = SiteChangeFailure.parse(result);
         String what = appId + "'s site";
         EnvironmentException cause = switch (failure.step()) {
-            case "load" -> refused(host, "Caddy refused " + what, CaddyCommands.load(), failure.result());
+            case "load" -> refused(host, "Caddy refused " + what, CaddyCommands.LOAD_DESCRIPTION, failure.result());
             case "write" -> refused(host, "Could not write " + path, "the site change of " + appId, failure.result());
             // Ended without saying which step failed (killed): whether the file was put back is unknown.
             default -> throw refused(host, "The change of " + what + " did not finish (check " + path
@@ -182,7 +183,7 @@ public final class CaddyProxy implements Proxy {
     private void load(RemoteHost host, String what) {
         CommandResult loaded = host.exec(RemoteCommand.of(CaddyCommands.load()));
         if (!loaded.succeeded()) {
-            throw refused(host, "Caddy refused " + what, CaddyCommands.load(), loaded);
+            throw refused(host, "Caddy refused " + what, CaddyCommands.LOAD_DESCRIPTION, loaded);
         }
     }
 

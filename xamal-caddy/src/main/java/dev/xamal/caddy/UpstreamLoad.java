@@ -16,7 +16,7 @@ import java.util.Optional;
  * the drain signal.
  */
 public final class UpstreamLoad {
-    /** The admin endpoint on the host, queried with curl over SSH. */
+    /** The admin endpoint on the host, queried over SSH ({@link CaddyCommands#upstreams()}). */
     public static final String ENDPOINT = "http://localhost:2019/reverse_proxy/upstreams";
 
     /**

@@ -194,7 +194,8 @@ class CaddyProxyRealHostTest {
     void aBrokenSiteOfAnotherAppFailsTheRouteAndKeepsThePreviousSiteFile() {
         assertRefusedKeepingThePreviousSite("broken",
                 "printf 'broken.test {\\n\\treverse_proxy\\n\\tnot_a_directive 1\\n}\\n' > /opt/xamal/broken/Caddyfile",
-                "--data-binary @/etc/caddy/Caddyfile http://localhost:2019/load", "exit status 22", "not_a_directive");
+                "the load of /etc/caddy/Caddyfile into Caddy (POST as text/caddyfile to http://localhost:2019/load)",
+                "exit status 22", "not_a_directive");
     }
 
     @Test

@@ -265,7 +265,8 @@ class NetworkFaultsRealHostIT {
         Watcher watcher = Watcher.start(() -> {
             awaitStarting(h2(), idleUnit);
             awaitListening(h2(), idlePort);
-            awaitProcess(h2(), "^curl .*127.0.0.1:" + idlePort + "/slow");
+            // The probe: bash's request (HttpRequest), named xamal-http, with its method, address, port and path.
+            awaitProcess(h2(), "xamal-http GET 127\\.0\\.0\\.1 " + idlePort + " /slow");
             killed.set(killDeployConnection(h2()));
             killedAt.set(Instant.now());
         });

@@ -424,11 +424,11 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     }
 
     /**
-     * One health probe with curl on the host: prints the body, then a line with the status code
-     * ({@code 000} when nothing answered).
+     * One health probe on the host ({@link HttpRequest}): prints the body, then a line with the
+     * status code ({@code 000} when nothing answered).
      */
     public static String probe(String url, int timeoutSeconds) {
-        return Shell.join("curl", "-s", "--max-time", Integer.toString(timeoutSeconds), "-w", "\\n%{http_code}", url);
+        return HttpRequest.get(url, timeoutSeconds);
     }
 
     /** The line between {@link #probeAndState}'s two outputs. */
@@ -464,9 +464,10 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the last probe's output. A probe
      * starts every interval, however long the one before took: the interval's {@code sleep} runs
      * while the probe does. While nothing listens on {@code port} ({@link #listening}), a probe is
-     * {@code 000} without starting curl, as curl's own answer would be. Needs no root; the loop is
-     * POSIX {@code sh} and starts only {@code sleep}, {@code grep}, {@code curl} (once something
-     * listens) and, while unhealthy and without a running main process, {@code systemctl}.
+     * {@code 000} without a request, as the request's own answer would be. Needs no root; the loop
+     * is POSIX {@code sh} and starts only {@code sleep}, {@code grep}, the request's bash or curl
+     * (once something listens) and, while unhealthy and without a running main process,
+     * {@code systemctl}.
      */
     public static String awaitHealthy(String url, int port, int probeSeconds, String unit, Duration interval,
                                       Duration deadline) {
@@ -486,8 +487,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     /**
      * Exits 0 when a TCP socket of the host's network namespace listens on {@code port} (any
      * address, IPv4 or IPv6: the kernel's {@code /proc/net/tcp} tables, state {@code 0A}), 1 when
-     * none does, above 1 when the tables cannot be read. One {@code grep}, far cheaper than
-     * starting curl for a connection that would be refused.
+     * none does, above 1 when the tables cannot be read. One {@code grep}, cheaper than starting
+     * a client for a connection that would be refused.
      */
     public static String listening(int port) {
         return "grep -qE '^ *[0-9]+: [0-9A-F]+:" + String.format(Locale.ROOT, "%04X", port)

@@ -430,11 +430,12 @@ class DeployCommandsTest {
     @Test
     void theProbePrintsTheBodyThenTheStatus() {
         assertThat(DeployCommands.probe("http://127.0.0.1:4001/up", 5))
-                .isEqualTo("curl -s --max-time 5 -w '\\n%{http_code}' http://127.0.0.1:4001/up");
+                .isEqualTo(HttpRequest.get("http://127.0.0.1:4001/up", 5))
+                .endsWith("else curl -s --max-time 5 -w '\\n%{http_code}' http://127.0.0.1:4001/up; fi");
     }
 
     /**
-     * Runs the health wait with curl and systemctl replaced by stand-ins: the probe prints the
+     * Runs the health wait with its request and systemctl replaced by stand-ins: the probe prints the
      * next of {@code answers} (the last one repeats), the state the next of {@code states}; each
      * stand-in appends a line to its own file per run.
      */
@@ -510,22 +511,22 @@ class DeployCommandsTest {
     }
 
     @Test
-    void theHealthWaitStartsCurlOnlyOnceSomethingListensOnThePortOrWhenItCannotTell(@TempDir Path root)
+    void theHealthWaitMakesARequestOnlyOnceSomethingListensOnThePortOrWhenItCannotTell(@TempDir Path root)
             throws Exception {
         String alive = "ActiveState=activating\\nSubState=start\\nNRestarts=0";
-        // Listening from the third check on: the first two probes are 000 without curl.
+        // Listening from the third check on: the first two probes are 000 without a request.
         Path checks = root.resolve("checks");
         String listensLater = "n=$(wc -l < " + checks + " 2>/dev/null || echo 0); echo x >> " + checks + "; [ \"$n\" -ge 2 ]";
         String out = awaitHealthyWith(root, List.of("up\\n200"), List.of(alive), Duration.ofMillis(20),
                 Duration.ofSeconds(30), listensLater);
         assertThat(out).isEqualTo("probe 000\nprobe 000\nprobe 200\n" + DeployCommands.HEALTH_RESULT + " "
                 + DeployCommands.HEALTHY + "\n\n" + DeployCommands.STATE_SEPARATOR + "\nup\n200\n");
-        assertThat(linesOf(root.resolve("probes"))).as("curl only once something listened").isEqualTo(1);
+        assertThat(linesOf(root.resolve("probes"))).as("a request only once something listened").isEqualTo(1);
 
         Path unknown = Files.createDirectories(root.resolve("unknown"));
         String cannotTell = awaitHealthyWith(unknown, List.of("up\\n200"), List.of(alive), Duration.ofMillis(20),
                 Duration.ofSeconds(30), "false 2>/dev/null; (exit 2)");
-        assertThat(cannotTell).as("tables unreadable: probed with curl").startsWith("probe 200\n");
+        assertThat(cannotTell).as("tables unreadable: a request every time").startsWith("probe 200\n");
     }
 
     @Test
