@@ -1,8 +1,6 @@
 package dev.xamal.core.commands;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -99,11 +97,10 @@ public final class HttpRequest {
             return curl;
         }
         Target target = plain.get();
-        List<String> words = new ArrayList<>(List.of("bash", "-c", BASH_CLIENT, "xamal-http", method, target.address(),
+        String bash = Shell.join("bash", "-c", BASH_CLIENT, "xamal-http", method, target.address(),
                 Integer.toString(target.port()), target.pathAndQuery(), Integer.toString(timeoutSeconds), print,
-                contentType, file));
-        return "if command -v bash >/dev/null 2>&1; then " + Shell.join(words.toArray(String[]::new)) + " " + curl
-                + "; else " + curl + "; fi";
+                contentType, file);
+        return "if command -v bash >/dev/null 2>&1; then " + bash + " " + curl + "; else " + curl + "; fi";
     }
 
     private record Target(String address, int port, String pathAndQuery) {
