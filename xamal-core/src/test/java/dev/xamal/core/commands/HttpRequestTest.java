@@ -88,7 +88,16 @@ class HttpRequestTest {
     }
 
     private static Ran runWithStatus(String line, String path) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).redirectErrorStream(false);
+        return exec(line, path, false);
+    }
+
+    /** Standard output and error together; the exit status is curl's, which no caller of a GET reads. */
+    private static String run(String line, String path) throws Exception {
+        return exec(line, path, true).out();
+    }
+
+    private static Ran exec(String line, String path, boolean withStderr) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).redirectErrorStream(withStderr);
         builder.environment().put("LC_ALL", "C.UTF-8"); // a host whose locale counts characters, not bytes
         if (path != null) {
             builder.environment().put("PATH", path);
@@ -98,20 +107,16 @@ class HttpRequestTest {
         return new Ran(out, process.waitFor());
     }
 
-    private static String run(String line, String path) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).redirectErrorStream(true);
-        if (path != null) {
-            builder.environment().put("PATH", path);
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(); // its exit status is curl's, which no caller reads
-        return out;
     }
 
     @Test
     void printsTheBodyThenTheStatusExactlyAsCurlDoesAndAsksAsXamal() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")), "bash");
+        assumeTrue(Files.isExecutable(bash()), "bash");
         for (String path : List.of("/up", "/starting", "/chunked", "/nothing", "/up?ready=1&x=%20y")) {
             String url = base + path;
             agents.clear();
@@ -132,10 +137,7 @@ class HttpRequestTest {
 
     @Test
     void nothingListeningIs000() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = closedPort();
         assertThat(run(HttpRequest.get("http://127.0.0.1:" + closed + "/up", 5), null)).isEqualTo("\n000");
     }
 
@@ -156,15 +158,11 @@ class HttpRequestTest {
 
     @Test
     void whereBashCannotConnectCurlIsAsked(@TempDir Path bin) throws Exception {
-        Files.createSymbolicLink(bin.resolve("bash"), Path.of(Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash"
-                : "/usr/bin/bash"));
+        Files.createSymbolicLink(bin.resolve("bash"), bash());
         Path standIn = bin.resolve("curl");
         Files.writeString(standIn, "#!/bin/sh\nprintf 'curl was asked: %s' \"$*\"\n");
         assertThat(standIn.toFile().setExecutable(true)).isTrue();
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = closedPort();
         String url = "http://127.0.0.1:" + closed + "/up";
         assertThat(run(HttpRequest.get(url, 5), bin.toString()))
                 .isEqualTo("curl was asked: -s --max-time 5 -w \\n%{http_code} " + url);
@@ -215,13 +213,14 @@ class HttpRequestTest {
         assertThat(runWithStatus(HttpRequest.postFile(base + "/slow", "text/plain", file.toString(), 1), null).status())
                 .isEqualTo(28);
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofMillis(3500));
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = closedPort();
         String url = "http://127.0.0.1:" + closed + "/load";
         assertThat(runWithStatus(HttpRequest.postFile(url, "text/plain", file.toString(), 5), null).status())
                 .as("curl's own status for a refused connection").isEqualTo(7);
+    }
+
+    private static Path bash() {
+        return Files.isExecutable(Path.of("/bin/bash")) ? Path.of("/bin/bash") : Path.of("/usr/bin/bash");
     }
 
     private static Path curl() {
