@@ -6,7 +6,7 @@ import dev.xamal.core.config.Role;
 import dev.xamal.core.config.XamalConfig;
 import dev.xamal.core.orchestration.AuditEntry;
 import dev.xamal.core.orchestration.AuditLog;
-import dev.xamal.core.orchestration.Booted;
+import dev.xamal.core.orchestration.BootAudit;
 import dev.xamal.core.orchestration.Deploy;
 import dev.xamal.core.orchestration.DeployLock;
 import dev.xamal.core.orchestration.GoalHooks;
@@ -23,10 +23,7 @@ import dev.xamal.core.spi.Proxy;
 import dev.xamal.core.spi.Transport;
 import dev.xamal.ssh.SshTransport;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,9 +106,22 @@ final class Servers implements AutoCloseable {
         return HostSelection.roles(config, roleFilter);
     }
 
-    /** Deploys that print each host's upload progress (bytes, rate) every few seconds and when it ends. */
+    /**
+     * Deploys that print each host's upload progress (bytes, rate) every few seconds and when it
+     * ends; each switch writes its audit line on its host.
+     */
     private Deploy deploy() {
-        return new Deploy(transport, proxy, output, new UploadProgressLines(output), hooks);
+        return new Deploy(transport, proxy, output, new UploadProgressLines(output), hooks, Optional.of(bootAudit()));
+    }
+
+    /** The audit line of each switch a boot makes, written on its host with the switch's record. */
+    private BootAudit bootAudit() {
+        return new BootAudit(performer, config.appId());
+    }
+
+    /** Rollbacks and app-boots whose switches write their audit lines as a deploy's do. */
+    private ReleaseSwitch releaseSwitch() {
+        return new ReleaseSwitch(transport, proxy, output, hooks, Optional.of(bootAudit()));
     }
 
     /** {@code server-bootstrap} on the selected hosts. */
@@ -136,34 +146,20 @@ final class Servers implements AutoCloseable {
 
     /**
      * Delivers and boots the release on the selected hosts and roles ({@code pre-deploy} and the
-     * caddy-reload hooks run on the way); each booted role gets an audit line on its host.
+     * caddy-reload hooks run on the way); each role that switched gets an audit line on its host.
      */
     void deploy(ReleaseLayers release, Deploy.Checks checks) {
-        auditBooted(deploy().deploy(config, release, hosts(), roles(), secrets, checks), "Booted");
-    }
-
-    /** One audit line per booted role on its host (what happened, the role, version and port); the hosts in parallel. */
-    private void auditBooted(List<Booted> booted, String what) {
-        Instant now = Instant.now();
-        Map<Host, List<AuditEntry>> entries = new LinkedHashMap<>();
-        for (Booted b : booted) {
-            entries.computeIfAbsent(b.host(), host -> new ArrayList<>()).add(new AuditEntry(now, performer,
-                    config.appId(), Optional.of(b.role()), Optional.of(b.version()), what + " " + b.role()
-                    + " version " + b.version() + (b.port().isPresent() ? " on port " + b.port().getAsInt() : "")));
-        }
-        auditLog().record(entries);
+        deploy().deploy(config, release, hosts(), roles(), secrets, checks);
     }
 
     /** {@code rollback} on the selected hosts and roles: to {@code version}, or to the previous release. */
     void rollback(Optional<String> version) {
-        auditBooted(new ReleaseSwitch(transport, proxy, output, hooks).rollback(config, version, hosts(), roles(), secrets),
-                "Rolled back");
+        releaseSwitch().rollback(config, version, hosts(), roles(), secrets);
     }
 
     /** {@code app-boot} on the selected hosts and roles: {@code version}, or each host's current release. */
     void boot(Optional<String> version) {
-        auditBooted(new ReleaseSwitch(transport, proxy, output, hooks).boot(config, version, hosts(), roles(), secrets),
-                "Booted");
+        releaseSwitch().boot(config, version, hosts(), roles(), secrets);
     }
 
     /** {@code app-start} on the selected hosts and roles. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -386,13 +387,32 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     }
 
     /**
+     * A stop that took less than this many hundredths of a second cannot have waited for a stop
+     * timeout: the units xamal writes have {@code TimeoutStopSec} = {@code drain_timeout} + 15 s.
+     */
+    static final int QUICK_STOP_CENTIS = 100;
+
+    /**
      * Stops the unit (and disables it, when {@code disable}: a serving instance the switch left,
-     * a new one whose boot failed), then prints {@link #stopResult}: one round trip that tells
-     * whether the stop had to kill.
+     * a new one whose boot failed), then, when the stop took a second or more, prints
+     * {@link #stopResult}: one round trip that tells whether the stop had to kill, with no
+     * question to systemd after a stop too quick to have reached its stop timeout (nothing is
+     * printed then). The time is the host's ({@code /proc/uptime}).
      */
     public String stopReportingResult(String unit, boolean disable) {
-        return (disable ? "{ " + disableAndStop(unit) + "; }" : systemctl(UnitCommands.Verb.STOP, unit))
-                + " && " + stopResult(unit);
+        return "{ " + uptimeCentis("q") + "; " + (disable ? "{ " + disableAndStop(unit) + "; }"
+                : systemctl(UnitCommands.Verb.STOP, unit)) + " && { z=$q; " + uptimeCentis("q") + "; [ $((q - z)) -lt "
+                + QUICK_STOP_CENTIS + " ] || " + stopResult(unit) + "; }; }";
+    }
+
+    /**
+     * Sets the shell variable {@code name} to the host's uptime in hundredths of a second, from
+     * {@code /proc/uptime} (two decimals; {@code 1<decimals> - 100} so that {@code 08} is not read
+     * as octal). No process started.
+     */
+    static String uptimeCentis(String name) {
+        return "read -r " + name + " _ </proc/uptime; " + name + "=$(( ${" + name + "%.*} * 100 + 1${" + name
+                + "#*.} - 100 ))";
     }
 
     /**
@@ -442,6 +462,24 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
         return probe(url, timeoutSeconds) + "; echo; echo " + STATE_SEPARATOR + "; " + unitState(unit);
     }
 
+    /**
+     * {@link #probeAndState}, where the unit's main process was {@code mainPid} when it became
+     * healthy: while that process still runs ({@code /proc/<pid>} is there) the unit neither died
+     * nor restarted since, and the state part is {@code MainPID=<pid>} instead of a question to
+     * systemd; once it is gone the state is read ({@link #unitState}).
+     */
+    public static String probeAndState(String url, int timeoutSeconds, String unit, OptionalLong mainPid) {
+        if (mainPid.isEmpty()) {
+            return probeAndState(url, timeoutSeconds, unit);
+        }
+        long pid = mainPid.getAsLong();
+        return probe(url, timeoutSeconds) + "; echo; echo " + STATE_SEPARATOR + "; if [ -d /proc/" + pid + " ]; then echo "
+                + MAIN_PID + pid + "; else " + unitState(unit) + "; fi";
+    }
+
+    /** How {@link #awaitHealthy} and {@link #probeAndState} name a main process that still runs. */
+    public static final String MAIN_PID = "MainPID=";
+
     /** The first word of each line {@link #awaitHealthy} prints per probe, before the probe's status code. */
     public static final String PROBE_LINE = "probe";
     /** The line that starts {@link #awaitHealthy}'s last output, followed by its outcome. */
@@ -461,7 +499,8 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
      * be restarted or restarted at least once: {@value #DIED}), or once {@code deadline} passed
      * since it began ({@value #TIMED_OUT}, measured on the host's {@code /proc/uptime}), by
      * printing a {@link #HEALTH_RESULT} line with the outcome, the unit's state as read last
-     * (nothing after a 2xx), a {@link #STATE_SEPARATOR} line and the last probe's output. A probe
+     * (after a 2xx: {@code MainPID=<pid>}, the main process it read last, or nothing when it read
+     * none), a {@link #STATE_SEPARATOR} line and the last probe's output. A probe
      * starts every interval, however long the one before took: the interval's {@code sleep} runs
      * while the probe does. While nothing listens on {@code port} ({@link #listening}), a probe is
      * {@code 000} without a request, as the request's own answer would be. Needs no root; the loop
@@ -472,10 +511,10 @@ public record DeployCommands(AppLayout layout, boolean sshUserIsRoot) {
     public static String awaitHealthy(String url, int port, int probeSeconds, String unit, Duration interval,
                                       Duration deadline) {
         long deadlineCentis = deadline.toMillis() / 10;
-        return "u() { read -r t _ </proc/uptime; c=${t#*.}; t=$(( ${t%.*} * 100 + ${c#0} )); }; u; end=$((t + "
+        return "u() { " + uptimeCentis("t") + "; }; u; end=$((t + "
                 + deadlineCentis + ")); r=; st=; p=; while :; do sleep " + seconds(interval) + " & w=$!; if "
                 + listening(port) + " || [ $? -gt 1 ]; then out=$(" + probe(url, probeSeconds) + "); else out=000; fi; "
-                + "case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=;; *) "
+                + "case ${out##*[!0-9]} in 2??) r=" + HEALTHY + "; st=${p:+" + MAIN_PID + "$p};; *) "
                 + "if [ -z \"$p\" ] || [ ! -d /proc/\"$p\" ]; then st=$(" + unitStateAndMainPid(unit) + "); "
                 + "p=${st##*MainPID=}; p=${p%%[!0-9]*}; [ \"$p\" != 0 ] || p=; fi; case $st in "
                 + "*ActiveState=failed*|*ActiveState=inactive*|*SubState=auto-restart*|*NRestarts=[1-9]*) r=" + DIED + ";; esac;; "

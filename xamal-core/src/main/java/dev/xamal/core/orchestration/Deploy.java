@@ -51,6 +51,7 @@ public final class Deploy {
     private final Output output;
     private final UploadProgress progress;
     private final DeployHooks hooks;
+    private final Optional<BootAudit> audit;
 
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress) {
         this(transport, proxy, output, progress, DeployHooks.NONE);
@@ -58,11 +59,21 @@ public final class Deploy {
 
     /** @param hooks called before the boots, around each boot group and around each host's proxy switch */
     public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks) {
+        this(transport, proxy, output, progress, hooks, Optional.empty());
+    }
+
+    /**
+     * @param hooks called before the boots, around each boot group and around each host's proxy switch
+     * @param audit each switch's audit line, written on its host with the switch's record; none when empty
+     */
+    public Deploy(Transport transport, Proxy proxy, Output output, UploadProgress progress, DeployHooks hooks,
+                  Optional<BootAudit> audit) {
         this.transport = transport;
         this.proxy = proxy;
         this.output = output;
         this.progress = progress;
         this.hooks = hooks;
+        this.audit = audit;
     }
 
     /** Uploads and assembles the release on the hosts (build-upload, build-deliver). */
@@ -260,7 +271,7 @@ public final class Deploy {
     }
 
     private SlotBoot slotBoot(XamalConfig config, Host host) {
-        return new SlotBoot(commands(config, host), proxy, config.caddy(), BootSettings.of(config), output, hooks);
+        return new SlotBoot(commands(config, host), proxy, config.caddy(), BootSettings.of(config), output, hooks, audit);
     }
 
     /**

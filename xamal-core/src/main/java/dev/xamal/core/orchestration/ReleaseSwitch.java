@@ -36,8 +36,16 @@ public final class ReleaseSwitch {
 
     /** @param hooks the app-boot and caddy-reload hooks of the boot */
     public ReleaseSwitch(Transport transport, Proxy proxy, Output output, DeployHooks hooks) {
+        this(transport, proxy, output, hooks, Optional.empty());
+    }
+
+    /**
+     * @param hooks the app-boot and caddy-reload hooks of the boot
+     * @param audit each switch's audit line, written on its host with the switch's record; none when empty
+     */
+    public ReleaseSwitch(Transport transport, Proxy proxy, Output output, DeployHooks hooks, Optional<BootAudit> audit) {
         this.transport = transport;
-        this.deploy = new Deploy(transport, proxy, output, UploadProgress.NONE, hooks);
+        this.deploy = new Deploy(transport, proxy, output, UploadProgress.NONE, hooks, audit);
         this.output = output;
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +46,8 @@ public final class SlotBoot {
     private static final String IN_FLIGHT_SEPARATOR = "--xamal-in-flight--";
     /** The line between the switch's record and the app's state read after it. */
     private static final String APP_STATE_SEPARATOR = "--xamal-app-state--";
+    /** Starts the line a switch's command prints when its audit line could not be written, followed by why. */
+    static final String AUDIT_FAILED = "--xamal-audit-failed--";
 
     private final DeployCommands commands;
     private final Proxy proxy;
@@ -52,20 +55,25 @@ public final class SlotBoot {
     private final BootSettings settings;
     private final Output output;
     private final DeployHooks hooks;
+    private final Optional<BootAudit> audit;
 
     public SlotBoot(DeployCommands commands, Proxy proxy, CaddyConfig caddy, BootSettings settings, Output output) {
-        this(commands, proxy, caddy, settings, output, DeployHooks.NONE);
+        this(commands, proxy, caddy, settings, output, DeployHooks.NONE, Optional.empty());
     }
 
-    /** @param hooks called around each host's proxy switch ({@code pre/post-caddy-reload}) */
+    /**
+     * @param hooks called around each host's proxy switch ({@code pre/post-caddy-reload})
+     * @param audit each switch's audit line, appended on the host with the switch's record; none when empty
+     */
     public SlotBoot(DeployCommands commands, Proxy proxy, CaddyConfig caddy, BootSettings settings, Output output,
-                    DeployHooks hooks) {
+                    DeployHooks hooks, Optional<BootAudit> audit) {
         this.commands = commands;
         this.proxy = proxy;
         this.caddy = caddy;
         this.settings = settings;
         this.output = output;
         this.hooks = hooks;
+        this.audit = audit;
     }
 
     /**
@@ -107,14 +115,14 @@ public final class SlotBoot {
         OptionalInt previous;
         Optional<CommandResult> secondLook = Optional.empty();
         try {
-            boolean servingRuns = startAndAwaitHealthy(remote, role, version, unit, port, envFile, servingUnit);
-            previous = servingRuns ? active : OptionalInt.empty();
+            Healthy healthy = startAndAwaitHealthy(remote, role, version, unit, port, envFile, servingUnit);
+            previous = healthy.servingRuns() ? active : OptionalInt.empty();
             hooks.preCaddyReload(remote.host());
             if (previous.isPresent()) {
                 // The second look at the new instance and the drain's first reading come in the
                 // same round trip as the switch.
                 secondLook = Optional.of(proxy.routeThen(remote, site(List.of(port, previous.getAsInt()), maintenance),
-                        lookCommand(unit, url) + "; s=$?; echo " + IN_FLIGHT_SEPARATOR + "; "
+                        DeployCommands.probeAndState(url, probeSeconds(), unit, healthy.mainPid()) + "; s=$?; echo " + IN_FLIGHT_SEPARATOR + "; "
                                 + proxy.inFlightQuery() + "; exit $s"));
             } else {
                 proxy.route(remote, site(List.of(port), maintenance));
@@ -146,13 +154,14 @@ public final class SlotBoot {
             // The proxy leaves the old port, then (in the same round trip) the old instance stops.
             Instant stopping = Instant.now();
             String then = commands.stopReportingResult(oldUnit, true) + " && "
-                    + recordSwitch(remote, role, port, version, action);
+                    + recordSwitch(remote, role, OptionalInt.of(port), version, action);
             CommandResult stopped = proxy.routeThen(remote, site(List.of(port), maintenance), thenAppState(then));
             if (!stopped.succeeded()) {
                 throw new RemoteCommandException(remote.host(), "the stop of " + oldUnit + " and the switch's record ("
                         + then + ")", stopped);
             }
             String[] stopAndState = splitAppState(stopped.stdout());
+            warnIfNotAudited(remote, stopAndState[0]);
             appState = Optional.ofNullable(stopAndState[1]);
             StopOutcome stop = StopOutcome.parse(stopAndState[0], Duration.between(stopping, Instant.now()));
             output.sourceLine(hostId, String.format(Locale.ROOT,
@@ -161,8 +170,10 @@ public final class SlotBoot {
                 output.warn("[" + hostId + "] " + stop.describe(oldUnit));
             }
         } else {
-            appState = Optional.ofNullable(splitAppState(
-                    remote.run(thenAppState(recordSwitch(remote, role, port, version, action))).stdout())[1]);
+            String[] recordAndState = splitAppState(
+                    remote.run(thenAppState(recordSwitch(remote, role, OptionalInt.of(port), version, action))).stdout());
+            warnIfNotAudited(remote, recordAndState[0]);
+            appState = Optional.ofNullable(recordAndState[1]);
         }
         hooks.postCaddyReload(remote.host());
         return new Booted(remote.host(), role, version, OptionalInt.of(port), previous, waits, drain,
@@ -185,10 +196,31 @@ public final class SlotBoot {
         return parts == null ? new String[] {out, null} : parts;
     }
 
-    /** Moves {@code current} and {@code active_port}, appends the history line. */
-    private String recordSwitch(RemoteHost remote, String role, int port, String version, String action) {
-        return commands.recordSwitch(version, OptionalInt.of(port), new HistoryEntry(Instant.now(),
-                remote.host().id(), role, OptionalInt.of(port), version, action).line());
+    /**
+     * Moves {@code current} (and {@code active_port}, for a proxied role), appends the history line
+     * and then, when the boot is audited, the audit line; a failed audit write does not fail the
+     * command but prints an {@link #AUDIT_FAILED} line with the shell's message.
+     */
+    private String recordSwitch(RemoteHost remote, String role, OptionalInt port, String version, String action) {
+        Instant now = Instant.now();
+        String record = commands.recordSwitch(version, port, new HistoryEntry(now, remote.host().id(), role, port,
+                version, action).line());
+        return audit.map(a -> thenAudit(record, a.append(now, role, version, port, action))).orElse(record);
+    }
+
+    /**
+     * {@code record} and, once it succeeded, {@code append}: an append that fails prints an
+     * {@link #AUDIT_FAILED} line with what the shell said and leaves the command's status 0.
+     */
+    static String thenAudit(String record, String append) {
+        return record + " && { x=$( { " + append + "; } 2>&1 ) || printf '%s %s\\n' " + AUDIT_FAILED + " \"$x\"; }";
+    }
+
+    /** Warns when a switch's command said that its audit line could not be written ({@link #recordSwitch}). */
+    private void warnIfNotAudited(RemoteHost remote, String printed) {
+        printed.lines().filter(line -> line.startsWith(AUDIT_FAILED)).findFirst().ifPresent(line -> output.warn(
+                "Could not write the audit log on " + remote.host().id() + ": "
+                        + line.substring(AUDIT_FAILED.length()).strip()));
     }
 
     /**
@@ -215,8 +247,7 @@ public final class SlotBoot {
             }
             pause(min(settings.interval(), Duration.between(Instant.now(), until)));
         }
-        remote.run(commands.recordSwitch(version, OptionalInt.empty(), new HistoryEntry(Instant.now(),
-                remote.host().id(), role, OptionalInt.empty(), version, action).line()));
+        warnIfNotAudited(remote, remote.run(recordSwitch(remote, role, OptionalInt.empty(), version, action)).stdout());
         return new Booted(remote.host(), role, version, OptionalInt.empty(), OptionalInt.empty(), 0, Duration.ZERO,
                 Duration.between(started, Instant.now()));
     }
@@ -231,9 +262,10 @@ public final class SlotBoot {
      * instance starts as soon as the host reports it, then every {@link #HEARTBEAT} that it still
      * waits, from the probe lines as they arrive; stops the instance when it died or timed out.
      *
-     * @return whether the serving instance ran when the boot started (then it is drained and stopped after the switch)
+     * @return whether the serving instance ran when the boot started (then it is drained and stopped after the
+     *         switch) and the new instance's main process as the health check read it last
      */
-    private boolean startAndAwaitHealthy(RemoteHost remote, String role, String version, String unit, int port,
+    private Healthy startAndAwaitHealthy(RemoteHost remote, String role, String version, String unit, int port,
                                          byte[] envFile, Optional<String> servingUnit) {
         VerifiedWrite env = VerifiedWrite.of(commands.layout().envFile(role, port), 0600, envFile,
                 VerifiedWrite.randomNonce());
@@ -256,8 +288,16 @@ public final class SlotBoot {
             throw startFailed(remote, unit, port, version, env, result);
         }
         String[] states = unitStates(startAndHealth[0] + "\n");
-        judgeHealth(remote, unit, url, new CommandResult(result.exitStatus(), startAndHealth[1], result.stderr()));
-        return servingUnit.isPresent() && states != null && UnitState.parse(states[1]).running();
+        OptionalLong mainPid = judgeHealth(remote, unit, url,
+                new CommandResult(result.exitStatus(), startAndHealth[1], result.stderr()));
+        return new Healthy(servingUnit.isPresent() && states != null && UnitState.parse(states[1]).running(), mainPid);
+    }
+
+    /**
+     * A new instance that answered its health check: whether the serving instance ran when its boot
+     * started, and its main process as the health check read it last (empty when it read none).
+     */
+    private record Healthy(boolean servingRuns, OptionalLong mainPid) {
     }
 
     /**
@@ -323,10 +363,6 @@ public final class SlotBoot {
         return parts;
     }
 
-    private String lookCommand(String unit, String url) {
-        return DeployCommands.probeAndState(url, probeSeconds(), unit);
-    }
-
     private static Look parseLook(RemoteHost remote, String url, CommandResult result) {
         String[] parts = SeparatedOutput.aroundLine(result.stdout(), DeployCommands.STATE_SEPARATOR, true);
         if (parts == null) {
@@ -343,9 +379,10 @@ public final class SlotBoot {
 
     /**
      * The outcome of the health check ({@link DeployCommands#awaitHealthy}'s output in
-     * {@code result}): returns when the instance answered a 2xx; otherwise stops it and fails.
+     * {@code result}): returns the instance's main process as the check read it last (empty when
+     * it read none) when the instance answered a 2xx; otherwise stops it and fails.
      */
-    private void judgeHealth(RemoteHost remote, String unit, String url, CommandResult result) {
+    private OptionalLong judgeHealth(RemoteHost remote, String unit, String url, CommandResult result) {
         String[] ended = aroundResult(result.stdout());
         if (ended == null) {
             throw new EnvironmentException("host " + remote.host().id() + " did not finish the health check of " + url
@@ -360,7 +397,10 @@ public final class SlotBoot {
         }
         Probe last = Probe.parseLine(stateAndProbe[1]);
         switch (outcome) {
-            case DeployCommands.HEALTHY -> output.sourceLine(remote.host().id(), url + " answered " + last.status());
+            case DeployCommands.HEALTHY -> {
+                output.sourceLine(remote.host().id(), url + " answered " + last.status());
+                return mainPid(stateAndProbe[0]);
+            }
             case DeployCommands.DIED -> throw failure(remote, unit, true, unit + " stopped before it became healthy ("
                     + UnitState.parse(stateAndProbe[0]) + "); last probe of " + url + ": " + last.describe());
             case DeployCommands.TIMED_OUT -> throw failure(remote, unit, true, unit + " did not become healthy within "
@@ -369,6 +409,20 @@ public final class SlotBoot {
             default -> throw new EnvironmentException("host " + remote.host().id() + " ended the health check of " + url
                     + " with '" + outcome + "'");
         }
+    }
+
+    /** The main process a healthy check named ({@code MainPID=<pid>}), empty when it named none. */
+    static OptionalLong mainPid(String state) {
+        String text = state.strip();
+        if (text.startsWith(DeployCommands.MAIN_PID)) {
+            try {
+                long pid = Long.parseLong(text.substring(DeployCommands.MAIN_PID.length()));
+                return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -494,7 +495,8 @@ class DeployCommandsTest {
             String out = awaitHealthyWith(root, List.of("\\n000", "\\n000", "\\n000", "\\n200"), List.of(running),
                     Duration.ofMillis(20), Duration.ofSeconds(30));
             assertThat(out).startsWith("probe 000\nprobe 000\nprobe 000\nprobe 200\n" + DeployCommands.HEALTH_RESULT
-                    + " " + DeployCommands.HEALTHY + "\n");
+                    + " " + DeployCommands.HEALTHY + "\n" + DeployCommands.MAIN_PID + main.pid() + "\n"
+                    + DeployCommands.STATE_SEPARATOR + "\n");
             assertThat(linesOf(root.resolve("reads"))).as("read once while its main process runs").isEqualTo(1);
         } finally {
             main.destroy();
@@ -508,6 +510,44 @@ class DeployCommandsTest {
         assertThat(out).as("its main process gone: read again, and it died").contains(DeployCommands.HEALTH_RESULT + " "
                 + DeployCommands.DIED + "\nActiveState=failed\n");
         assertThat(linesOf(gone.resolve("reads"))).isEqualTo(2);
+    }
+
+    @Test
+    void theSecondLookAsksSystemdForTheStateOnlyOnceTheMainProcessTheHealthCheckReadIsGone(@TempDir Path root)
+            throws Exception {
+        String url = "http://127.0.0.1:4001/up";
+        String unit = "shop.web@4001.service";
+        Path reads = root.resolve("reads");
+        String stateRead = "echo x >> " + reads + "; printf 'ActiveState=failed\\nSubState=failed\\nNRestarts=1\\n'";
+        Process main = new ProcessBuilder("sleep", "60").start();
+        long pid = main.pid();
+        try {
+            String look = DeployCommands.probeAndState(url, 5, unit, OptionalLong.of(pid));
+            assertThat(look).contains(DeployCommands.probe(url, 5)).contains(DeployCommands.unitState(unit));
+            String running = runLook(root, look, url, unit, stateRead);
+            assertThat(running).isEqualTo("up\n200\n" + DeployCommands.STATE_SEPARATOR + "\n" + DeployCommands.MAIN_PID
+                    + pid + "\n");
+            assertThat(linesOf(reads)).as("no question to systemd while the process runs").isZero();
+        } finally {
+            main.destroy();
+            main.waitFor();
+        }
+        String gone = runLook(root, DeployCommands.probeAndState(url, 5, unit, OptionalLong.of(pid)), url, unit,
+                stateRead);
+        assertThat(gone).isEqualTo("up\n200\n" + DeployCommands.STATE_SEPARATOR
+                + "\nActiveState=failed\nSubState=failed\nNRestarts=1\n");
+        assertThat(linesOf(reads)).as("its process gone: the state is read").isEqualTo(1);
+        assertThat(DeployCommands.probeAndState(url, 5, unit, OptionalLong.empty()))
+                .as("no process known: the state is always read").isEqualTo(DeployCommands.probeAndState(url, 5, unit));
+    }
+
+    /** Runs a second look with its probe answering {@code up} and 200 and {@code stateRead} standing in for systemctl. */
+    private static String runLook(Path root, String look, String url, String unit, String stateRead) throws Exception {
+        Process process = startIn(root, look.replace(DeployCommands.probe(url, 5), "printf 'up\\n200'")
+                .replace(DeployCommands.unitState(unit), stateRead));
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test
@@ -617,8 +657,6 @@ class DeployCommandsTest {
     void aStopThatReportsItsResultStopsThenOptionallyDisablesThenAsksSystemdHowItEnded(@TempDir Path root)
             throws Exception {
         String unit = "shop.web@4000.service";
-        assertThat(asRoot.stopReportingResult(unit, true))
-                .isEqualTo("{ " + asRoot.disableAndStop(unit) + "; } && " + DeployCommands.stopResult(unit));
         String now = UnitCommands.systemctlNow(UnitCommands.Verb.DISABLE, unit).line(false);
         assertThat(now).isEqualTo("sudo -n /usr/bin/systemctl disable --now --no-reload " + unit);
         java.util.Map<String, String> parts = new java.util.LinkedHashMap<>(java.util.Map.of(now, "now"));
@@ -626,11 +664,30 @@ class DeployCommandsTest {
         parts.put(asDeploy.systemctl(UnitCommands.Verb.STOP, unit), "stop");
         parts.put(DeployCommands.stopResult(unit), "result");
         String line = asDeploy.stopReportingResult(unit, true);
-        assertThat(runWithStandIns(root, line, parts, "")).isEqualTo("now\nresult\nexit 0");
-        assertThat(runWithStandIns(root, line, parts, "now")).as("older sudoers")
-                .isEqualTo("stop\ndisable\nresult\nexit 0");
+        assertThat(line).contains("{ " + asDeploy.disableAndStop(unit) + "; }").contains(DeployCommands.stopResult(unit));
+        assertThat(runWithStandIns(root, line, parts, "")).as("a quick stop: systemd is not asked how it ended")
+                .isEqualTo("now\nexit 0");
+        assertThat(runWithStandIns(root, line, parts, "now")).as("older sudoers").isEqualTo("stop\ndisable\nexit 0");
         assertThat(runWithStandIns(root, line.replace(now, "false"), parts, "stop")).isEqualTo("exit 1");
-        assertThat(asRoot.stopReportingResult(unit, false))
-                .isEqualTo(asRoot.systemctl(UnitCommands.Verb.STOP, unit) + " && " + DeployCommands.stopResult(unit));
+        // A stop of a second or more (the stand-in takes 1.2 s): systemd is asked how it ended.
+        String slow = line.replace(now, "sleep 1.2; echo now");
+        assertThat(runWithStandIns(root, slow, parts, "")).isEqualTo("now\nresult\nexit 0");
+        assertThat(runWithStandIns(root, slow + " && echo after", parts, "result")).as("its status is the command's")
+                .isEqualTo("now\nexit 1");
+        String stopOnly = asDeploy.stopReportingResult(unit, false);
+        assertThat(stopOnly).contains(asDeploy.systemctl(UnitCommands.Verb.STOP, unit))
+                .doesNotContain(asDeploy.enablement(UnitCommands.Verb.DISABLE, unit));
+        assertThat(runWithStandIns(root, "false && " + stopOnly, parts, "")).as("one command, whatever comes before")
+                .isEqualTo("exit 1");
+    }
+
+    @Test
+    void theHostsUptimeIsReadInHundredthsOfASecondWithoutOctalDigits(@TempDir Path root) throws Exception {
+        Path uptime = Files.writeString(root.resolve("uptime"), "12345.08 99.50\n");
+        String line = DeployCommands.uptimeCentis("q") + "; echo \"$q\"";
+        assertThat(line).contains("/proc/uptime");
+        Process process = new ProcessBuilder("sh", "-c", line.replace("/proc/uptime", uptime.toString())).start();
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("1234508\n");
+        assertThat(process.waitFor()).isZero();
     }
 }

@@ -43,6 +43,16 @@ class SlotBootTest {
     }
 
     @Test
+    void aHealthyCheckNamesTheMainProcessItReadLastOrNone() {
+        assertThat(SlotBoot.mainPid(DeployCommands.MAIN_PID + "4242\n")).hasValue(4242);
+        assertThat(SlotBoot.mainPid("")).isEmpty();
+        assertThat(SlotBoot.mainPid(DeployCommands.MAIN_PID + "0")).isEmpty();
+        assertThat(SlotBoot.mainPid("ActiveState=active\nSubState=running")).isEmpty();
+        assertThat(SlotBoot.UnitState.parse(DeployCommands.MAIN_PID + "4242").died())
+                .as("a second look that found the process still running").isFalse();
+    }
+
+    @Test
     void aStopThatEndedInTimeoutWasAKillAndSaysHowLongItTook() {
         SlotBoot.StopOutcome killed = SlotBoot.StopOutcome.parse("Result=timeout TimeoutStopUSec=16s ",
                 Duration.ofMillis(16_200));
