@@ -50,15 +50,25 @@ public record AppStateCommands(AppLayout layout) {
                 + "; " + Section.MAINTENANCE.echo() + "; " + FileCommands.readTextIfPresent("maintenance") + "; true";
     }
 
-    /** Prints the total size in bytes of the paths (relative to the app's directory) that exist. */
+    /**
+     * Prints the size in bytes of each of the paths (relative to the app's directory) that exist,
+     * then their total ({@code du -sbc}, which counts a file linked from several of them once);
+     * {@link #totalBytes} reads the total. Never fails for a path that is missing.
+     */
     public String measure(List<String> relativePaths) {
-        return "cd " + Shell.quote(layout.root()) + " && du -sbc -- " + words(relativePaths)
-                + " 2>/dev/null | tail -n 1 | cut -f 1";
+        return "cd " + Shell.quote(layout.root()) + " && { du -sbc -- " + words(relativePaths) + " 2>/dev/null || true; }";
+    }
+
+    /** The total {@link #measure} printed (its last line's first field), 0 when it printed none. */
+    public static long totalBytes(String printed) {
+        List<String> lines = printed.strip().lines().toList();
+        String total = lines.isEmpty() ? "" : lines.get(lines.size() - 1).split("\\s+")[0];
+        return total.matches("[0-9]+") ? Long.parseLong(total) : 0;
     }
 
     /**
-     * Prints the total size in bytes of the paths (relative to the app's directory), then removes
-     * them. Each path is one of the app's releases or layers.
+     * Prints the sizes in bytes of the paths (relative to the app's directory) as {@link #measure}
+     * does, then removes them. Each path is one of the app's releases or layers.
      */
     public String removeMeasured(List<String> relativePaths) {
         return measure(relativePaths) + " && rm -rf -- " + words(relativePaths);

@@ -80,7 +80,7 @@ public final class Prune {
         plan.removeReleases().forEach(v -> paths.add("releases/" + v));
         plan.removeLayers().forEach(sha -> paths.add("layers/" + sha));
         String command = remove ? commands.removeMeasured(paths) : commands.measure(paths);
-        long bytes = parseBytes(remote.run(command).stdout());
+        long bytes = AppStateCommands.totalBytes(remote.run(command).stdout());
         String what = (plan.removeReleases().isEmpty() ? "no release" : "releases " + String.join(", ",
                 plan.removeReleases())) + " and " + plan.removeLayers().size()
                 + (plan.removeLayers().size() == 1 ? " layer" : " layers");
@@ -91,11 +91,6 @@ public final class Prune {
 
     private static String describe(List<String> kept) {
         return kept.isEmpty() ? "no release" : String.join(", ", kept);
-    }
-
-    private static long parseBytes(String out) {
-        String text = out.strip();
-        return text.matches("[0-9]+") ? Long.parseLong(text) : 0;
     }
 
     /** A byte count for people: {@code 1234567} is {@code 1.2 MB (1234567 bytes)}. */
