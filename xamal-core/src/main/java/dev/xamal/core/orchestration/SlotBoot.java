@@ -121,9 +121,9 @@ public final class SlotBoot {
             if (previous.isPresent()) {
                 // The second look at the new instance and the drain's first reading come in the
                 // same round trip as the switch.
+                String look = DeployCommands.probeAndState(url, probeSeconds(), unit, healthy.mainPid());
                 secondLook = Optional.of(proxy.routeThen(remote, site(List.of(port, previous.getAsInt()), maintenance),
-                        DeployCommands.probeAndState(url, probeSeconds(), unit, healthy.mainPid()) + "; s=$?; echo " + IN_FLIGHT_SEPARATOR + "; "
-                                + proxy.inFlightQuery() + "; exit $s"));
+                        look + "; s=$?; echo " + IN_FLIGHT_SEPARATOR + "; " + proxy.inFlightQuery() + "; exit $s"));
             } else {
                 proxy.route(remote, site(List.of(port), maintenance));
             }

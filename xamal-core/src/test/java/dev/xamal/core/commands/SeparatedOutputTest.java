@@ -13,6 +13,16 @@ class SeparatedOutputTest {
     }
 
     @Test
+    void theSeparatorMayBeTheFirstLineWithNothingBeforeIt() {
+        assertThat(SeparatedOutput.aroundLine("--sep--\nb\n", "--sep--", false)).containsExactly("", "b\n");
+        assertThat(SeparatedOutput.aroundLine("--sep--\nb\n", "--sep--", true)).containsExactly("", "b\n");
+        assertThat(SeparatedOutput.aroundLine("--sep--\nb\n--sep--\nc", "--sep--", false))
+                .containsExactly("", "b\n--sep--\nc");
+        assertThat(SeparatedOutput.aroundLine("--sep--\nb\n--sep--\nc", "--sep--", true))
+                .containsExactly("--sep--\nb", "c");
+    }
+
+    @Test
     void aSeparatorThatIsNotAWholeLineDoesNotSplit() {
         assertThat(SeparatedOutput.aroundLine("a --sep--\nb\n", "--sep--", false)).isNull();
         assertThat(SeparatedOutput.aroundLine("a\n--sep--b\n", "--sep--", true)).isNull();
