@@ -28,12 +28,14 @@ public final class HttpRequest {
      * what to print ({@code status}: the body, a newline and the status code, {@code 000} when
      * nothing answered, as {@code curl -w '\n%{http_code}'}; {@code fail}: the body, exiting 22 for
      * a 4xx or 5xx status and 28 without an answer, as {@code curl --fail-with-body}), the body's
-     * content type and file (empty: no body), then the curl command that makes the same request.
+     * content type and file (empty: no body; one it cannot read ends it with exit status 26, as
+     * curl's, and a message naming the file), then the curl command that makes the same request.
      * Timeouts count whole seconds ({@code SECONDS}), so a request ends within its timeout plus one.
      */
     private static final String BASH_CLIENT = String.join("; ",
             "LC_ALL=C; m=$6; no() { [ \"$m\" != status ] || printf '\\n000'; exit 28; }",
-            "d=; if [ -n \"$8\" ]; then [ -r \"$8\" ] || exit 26; IFS= read -r -d '' d <\"$8\"; fi",
+            "d=; if [ -n \"$8\" ]; then [ -r \"$8\" ] || { printf 'xamal-http: cannot read %s\\n' \"$8\" >&2; exit 26; }; "
+                    + "IFS= read -r -d '' d <\"$8\"; fi",
             "{ exec 3<>\"/dev/tcp/$2/$3\"; } 2>/dev/null || { shift 8; exec \"$@\"; }",
             "{ printf '%s %s HTTP/1.1\\r\\nHost: %s:%s\\r\\nUser-Agent: xamal\\r\\nAccept: */*\\r\\nConnection: close\\r\\n'"
                     + " \"$1\" \"$4\" \"$2\" \"$3\"; [ -z \"$8\" ] || printf 'Content-Type: %s\\r\\nContent-Length: %s\\r\\n'"
@@ -94,13 +96,24 @@ public final class HttpRequest {
                                   String file, String curl) {
         Optional<Target> plain = plainHttp(url);
         if (plain.isEmpty()) {
-            return curl;
+            return curlChecked(file, curl);
         }
         Target target = plain.get();
         String bash = Shell.join("bash", "-c", BASH_CLIENT, "xamal-http", method, target.address(),
                 Integer.toString(target.port()), target.pathAndQuery(), Integer.toString(timeoutSeconds), print,
                 contentType, file);
-        return "if command -v bash >/dev/null 2>&1; then " + bash + " " + curl + "; else " + curl + "; fi";
+        return "if command -v bash >/dev/null 2>&1; then " + bash + " " + curl + "; else " + curlChecked(file, curl)
+                + "; fi";
+    }
+
+    /**
+     * {@code curl} preceded, for a request with a body, by the check the bash client makes first:
+     * a file the shell cannot read ends the request with exit status 26 and a message naming it
+     * (curl itself would warn and POST an empty body: an empty configuration, for Caddy).
+     */
+    private static String curlChecked(String file, String curl) {
+        return file.isEmpty() ? curl : "{ [ -r " + Shell.quote(file) + " ] || { printf 'xamal-http: cannot read %s\\n' "
+                + Shell.quote(file) + " >&2; (exit 26); }; } && " + curl;
     }
 
     private record Target(String address, int port, String pathAndQuery) {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prepares hosts for an app (design §6), idempotently: checks systemd and the SSH user's sudo
- * rights (failing with the exact sudoers lines needed), installs and prepares the proxy on hosts
+ * rights (failing with the exact sudoers lines needed) and, on hosts with a proxied role, that
+ * bash or curl is there for the health checks; installs and prepares the proxy on hosts
  * with a proxied role, refuses a port pair another app on the host claims, creates
  * {@code /opt/xamal/<app>} with {@code layers/ releases/ slots/ env/}, installs the units whose
  * content differs and reloads systemd when any did. Hosts run in parallel; every line of output
@@ -106,6 +107,8 @@ public final class ServerBootstrap {
         }
         AppLayout layout = privileges.layout();
         if (proxied(config, host)) {
+            identity.requireHttpClient(host.id());
+            report.unchanged("bash or curl for the health checks and Caddy's admin requests");
             ProxyPreparation prepared = proxy.prepare(remote);
             if (prepared.changes().isEmpty()) {
                 report.unchanged("proxy installed, running and importing every app's site");

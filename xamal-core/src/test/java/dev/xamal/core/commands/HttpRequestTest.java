@@ -207,6 +207,25 @@ class HttpRequestTest {
     }
 
     @Test
+    void aPostOfAFileTheHostCannotReadFailsWithCurlsStatusSendsNothingAndSaysWhichFile(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(Files.isExecutable(bash()), "bash");
+        String missing = dir.resolve("no-such-Caddyfile").toString();
+        agents.clear();
+        Ran bash = exec(HttpRequest.postFile(base + "/load", "text/caddyfile", missing, 5), null, true);
+        assertThat(bash).isEqualTo(new Ran("xamal-http: cannot read " + missing + "\n", 26));
+        assertThat(agents).as("nothing was sent").isEmpty();
+        Path curlOnly = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(curlOnly.resolve("curl"), curl());
+        Ran curl = exec(HttpRequest.postFile(base + "/load", "text/caddyfile", missing, 5), curlOnly.toString(), true);
+        assertThat(curl).as("without bash: not curl's empty POST").isEqualTo(bash);
+        assertThat(agents).as("nothing was sent").isEmpty();
+        String https = HttpRequest.postFile("https://localhost:2019/load", "text/caddyfile", missing, 5);
+        assertThat(exec(https + "; echo \"status $?\"", curlOnly.toString(), true).out())
+                .as("a URL only curl asks gets the same check").endsWith("status 26\n");
+    }
+
+    @Test
     void aPostWithoutAnAnswerInTimeFailsAndOneNobodyTakesIsCurls(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         Instant started = Instant.now();
