@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class HttpRequest {
     /** The most of a response's body that is read. */
     public static final int MAX_BODY = 65536;
+    /** Prints, to standard error, that the file named by the next word cannot be read; both clients say it alike. */
+    private static final String CANNOT_READ = "printf 'xamal-http: cannot read %s\\n'";
 
     /**
      * The bash program. Its arguments: method, address, port, path with query, timeout in seconds,
@@ -34,7 +36,7 @@ public final class HttpRequest {
      */
     private static final String BASH_CLIENT = String.join("; ",
             "LC_ALL=C; m=$6; no() { [ \"$m\" != status ] || printf '\\n000'; exit 28; }",
-            "d=; if [ -n \"$8\" ]; then [ -r \"$8\" ] || { printf 'xamal-http: cannot read %s\\n' \"$8\" >&2; exit 26; }; "
+            "d=; if [ -n \"$8\" ]; then [ -r \"$8\" ] || { " + CANNOT_READ + " \"$8\" >&2; exit 26; }; "
                     + "IFS= read -r -d '' d <\"$8\"; fi",
             "{ exec 3<>\"/dev/tcp/$2/$3\"; } 2>/dev/null || { shift 8; exec \"$@\"; }",
             "{ printf '%s %s HTTP/1.1\\r\\nHost: %s:%s\\r\\nUser-Agent: xamal\\r\\nAccept: */*\\r\\nConnection: close\\r\\n'"
@@ -112,7 +114,7 @@ public final class HttpRequest {
      * (curl itself would warn and POST an empty body: an empty configuration, for Caddy).
      */
     private static String curlChecked(String file, String curl) {
-        return file.isEmpty() ? curl : "{ [ -r " + Shell.quote(file) + " ] || { printf 'xamal-http: cannot read %s\\n' "
+        return file.isEmpty() ? curl : "{ [ -r " + Shell.quote(file) + " ] || { " + CANNOT_READ + " "
                 + Shell.quote(file) + " >&2; (exit 26); }; } && " + curl;
     }
 

@@ -40,10 +40,15 @@ public final class AuditLog {
             try {
                 transport.open(host).run(commands.append(entries.get(host).stream().map(AuditEntry::line).toList()));
             } catch (RuntimeException e) {
-                output.warn("Could not write the audit log on " + host.id() + ": " + e.getMessage());
+                warnNotWritten(output, host.id(), e.getMessage());
             }
             return host;
         });
+    }
+
+    /** Says that a host's audit line could not be written, and why; the action it records went on. */
+    static void warnNotWritten(Output output, String hostId, String why) {
+        output.warn("Could not write the audit log on " + hostId + ": " + why);
     }
 
     /** Prints the last {@code lines} lines of each host's log under a header naming the host. */

@@ -218,9 +218,8 @@ public final class SlotBoot {
 
     /** Warns when a switch's command said that its audit line could not be written ({@link #recordSwitch}). */
     private void warnIfNotAudited(RemoteHost remote, String printed) {
-        printed.lines().filter(line -> line.startsWith(AUDIT_FAILED)).findFirst().ifPresent(line -> output.warn(
-                "Could not write the audit log on " + remote.host().id() + ": "
-                        + line.substring(AUDIT_FAILED.length()).strip()));
+        printed.lines().filter(line -> line.startsWith(AUDIT_FAILED)).findFirst().ifPresent(line -> AuditLog
+                .warnNotWritten(output, remote.host().id(), line.substring(AUDIT_FAILED.length()).strip()));
     }
 
     /**
