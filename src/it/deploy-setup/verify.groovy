@@ -17,6 +17,16 @@ assert log.count('Building release itdeploy-it-3 ') == 1 : 'it-3 is built once, 
 assert !log.contains('xamal:redeploy -> package') : 'the redeploy with skipBuild ran no package phase'
 assert log =~ /${host}\s+web\s+it-3\s+4300\s+[0-9.]+ s\s+port 4301, drained in [0-9.]+ s/
 assert log.contains('release itdeploy-it-9 was not built (no ') : 'a release never built is named'
+
+// The redeploy's round trips, from its verbose lines (one "[host] $ command" line per command): the
+// lock, the delivery (query, upload, assembly), the start with its health wait, the switch's two
+// commands, the lock's release. The prune reads the app's state from the switch's output; an
+// inventory read of its own (it starts by changing to the app's directory) would be one more.
+def redeploy = log.split(/Scanning for projects/).find { it.contains('Deployed itdeploy it-3') }
+assert redeploy : 'the redeploy of it-3 is in the log'
+def commands = redeploy.readLines().findAll { it.contains("] [${host}] \$ ") }
+assert !commands.any { it.contains("\$ cd '/opt/xamal/itdeploy' 2>/dev/null") } : 'a separate inventory read: ' + commands
+assert commands.size() == 6 : "six commands on the host, not ${commands.size()}:\n" + commands.collect { it.take(120) }.join('\n')
 // The SSH library's INFO lines (its security provider, its I/O factory, a server's extensions) stay out.
 ['getOrCreateProvider', 'IoServiceFactoryFactory', 'Server announced support'].each { line ->
     assert !log.contains(line) : "the SSH library's INFO line '${line}' is in the goal's output"

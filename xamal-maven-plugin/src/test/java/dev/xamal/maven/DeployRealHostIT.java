@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
@@ -168,13 +169,18 @@ class DeployRealHostIT {
 
     @Test
     @Order(4)
-    void aSwitchWithoutTrafficTakesNoDrainTimeAndUploadsNothing() {
+    void aSwitchWithoutTrafficTakesNoDrainTimeUploadsNothingInSevenCommands() {
         XamalConfig config = config("");
         CountingProgress progress = new CountingProgress();
         List<Booted> booted;
-        try (SshTransport transport = RealHostApp.transport(config, dir)) {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (SshTransport transport = RealHostApp.transport(config, dir, commands::add)) {
             booted = deploy(transport, config, v2, progress, new RealHostApp.RecordingOutput());
         }
+        String prefix = "[" + host().sshAddress() + "] $ ";
+        assertThat(commands).as("every command ran on the one host").allMatch(c -> c.startsWith(prefix));
+        assertThat(commands).as("the preflight's three checks, the delivery, the start with its health wait and the"
+                + " switch's two commands; one more is a round trip per host on every deploy").hasSize(7);
         Booted b = booted.get(0);
         System.out.printf("switch without traffic: drain %d ms, %d waits%n", b.drain().toMillis(), b.drainWaits());
         assertThat(b.previousPort()).hasValue(GREEN);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An app's configuration for real test hosts, loaded as the goals load it, and the SSH transport it implies. */
 final class RealHostApp {
@@ -69,8 +70,13 @@ final class RealHostApp {
     }
 
     static SshTransport transport(XamalConfig config, Path dir) {
+        return transport(config, dir, command -> { });
+    }
+
+    /** A transport that hands {@code commands} one {@code [host] $ command} line per command it runs. */
+    static SshTransport transport(XamalConfig config, Path dir, Consumer<String> commands) {
         return new SshTransport(SshOptionsMapping.toOptions(config.ssh(), dir, Map.of(), name -> Optional.empty(),
-                PassphraseSource.NONE));
+                PassphraseSource.NONE), commands);
     }
 
     /** An {@link Output} that keeps every line, for assertions. */
