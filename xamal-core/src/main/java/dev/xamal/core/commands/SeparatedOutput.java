@@ -16,11 +16,11 @@ public final class SeparatedOutput {
      */
     public static String[] aroundLine(String out, String separator, boolean last) {
         String line = "\n" + separator + "\n";
-        int at = last ? out.lastIndexOf(line) : out.indexOf(line);
-        boolean first = out.startsWith(line.substring(1));
-        if (first && (at < 0 || !last)) {
-            return new String[] {"", out.substring(line.length() - 1)};
+        String padded = "\n" + out; // a line break before the output, so that its first line is found too
+        int at = last ? padded.lastIndexOf(line) : padded.indexOf(line);
+        if (at < 0) {
+            return null;
         }
-        return at < 0 ? null : new String[] {out.substring(0, at), out.substring(at + line.length())};
+        return new String[] {out.substring(0, Math.max(0, at - 1)), padded.substring(at + line.length())};
     }
 }
